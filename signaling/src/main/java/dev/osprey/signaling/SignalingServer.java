@@ -1,0 +1,103 @@
+package dev.osprey.signaling;
+
+import dev.osprey.signaling.http.CorsPolicy;
+import dev.osprey.signaling.http.SignalingHttpHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The LiveKit-compatible signaling port: {@code GET|HEAD /} health probe, {@code /rtc/validate} and the
+ * {@code /rtc} WebSocket, on the event loop group the composition root provides.
+ */
+public final class SignalingServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
+    static final int MAX_INITIAL_LINE_BYTES = 64 * 1024;
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+    static final int MAX_HTTP_BODY_BYTES = 64 * 1024;
+    static final int HTTP_IDLE_SECONDS = 60;
+    private static final long CLOSE_WAIT_MILLIS = 3_000;
+
+    private final SignalingConfig config;
+    private final EventLoopGroup group;
+    private final Class<? extends ServerChannel> channelClass;
+    private final SignalingMetrics metrics;
+    private final ChannelGroup channels = new DefaultChannelGroup("osprey-signaling", GlobalEventExecutor.INSTANCE);
+    private final CorsPolicy cors = new CorsPolicy();
+    private volatile Channel serverChannel;
+    private volatile boolean closed;
+
+    public SignalingServer(SignalingConfig config, EventLoopGroup group, Class<? extends ServerChannel> channelClass,
+                           MeterRegistry registry) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.group = Objects.requireNonNull(group, "group");
+        this.channelClass = Objects.requireNonNull(channelClass, "channelClass");
+        this.metrics = new SignalingMetrics(Objects.requireNonNull(registry, "registry"));
+    }
+
+    /** Binds the port and returns the bound address (useful with port 0). */
+    public InetSocketAddress start() throws InterruptedException {
+        if (serverChannel != null || closed) {
+            throw new IllegalStateException("signaling server already started or closed");
+        }
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(channelClass)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        channels.add(ch);
+                        ch.pipeline()
+                                .addLast("http-codec", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8192))
+                                .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_BODY_BYTES))
+                                .addLast("http-idle", new IdleStateHandler(0, 0, HTTP_IDLE_SECONDS, TimeUnit.SECONDS))
+                                .addLast("http-router", new SignalingHttpHandler(cors));
+                    }
+                });
+        Channel bound = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+        serverChannel = bound;
+        InetSocketAddress address = (InetSocketAddress) bound.localAddress();
+        LOG.info("signaling listening on {} (WebSocket /rtc, GET /rtc/validate, health GET /)", address);
+        return address;
+    }
+
+    /** The meters of this server. */
+    SignalingMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stops accepting, closes every connection, and waits a bounded time for them to go. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Channel server = serverChannel;
+        if (server != null) {
+            server.close().awaitUninterruptibly(CLOSE_WAIT_MILLIS);
+        }
+        if (!channels.close().awaitUninterruptibly(CLOSE_WAIT_MILLIS)) {
+            LOG.warn("signaling connections still open after {} ms", CLOSE_WAIT_MILLIS);
+        }
+    }
+}

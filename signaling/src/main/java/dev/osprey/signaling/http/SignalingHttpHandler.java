@@ -1,0 +1,109 @@
+package dev.osprey.signaling.http;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes the plain HTTP requests of the signaling port: the health probe, CORS preflights, unknown paths, and hands
+ * the RTC routes. Every failure becomes an HTTP answer or a closed connection; nothing is
+ * thrown out of the event loop.
+ */
+public final class SignalingHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignalingHttpHandler.class);
+    /** Go's {@code http.NotFound} body, which LiveKit answers for unknown paths. */
+    static final String NOT_FOUND_BODY = "404 page not found";
+
+    private final CorsPolicy cors;
+    public SignalingHttpHandler(CorsPolicy cors) {
+        this.cors = cors;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            FullHttpResponse response = PlainText.response(ctx.alloc(), request, HttpResponseStatus.BAD_REQUEST,
+                    "malformed HTTP request");
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (cors.isPreflight(request)) {
+            send(ctx, request, cors.preflight(request));
+            return;
+        }
+        String path;
+        try {
+            path = Route.normalizePath(new QueryStringDecoder(request.uri()).rawPath());
+        } catch (IllegalArgumentException malformedUri) {
+            send(ctx, request, PlainText.response(ctx.alloc(), request, HttpResponseStatus.BAD_REQUEST,
+                    "malformed request URI"));
+            return;
+        }
+        switch (Route.resolve(path)) {
+            case HEALTH -> health(ctx, request);
+            case RTC, RTC_VALIDATE, RTC_V1, RTC_V1_VALIDATE, UNKNOWN -> notFound(ctx, request);
+        }
+    }
+
+    private void health(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD)) {
+            send(ctx, request, PlainText.response(ctx.alloc(), request, HttpResponseStatus.OK, "OK"));
+        } else {
+            FullHttpResponse response = PlainText.response(ctx.alloc(), request,
+                    HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
+            response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+            send(ctx, request, response);
+        }
+    }
+
+    /**
+     * A plain 404 whose body never contains LiveKit's "requested room does not exist": the JS client reads any other
+     * 404 from a validate URL as "this signalling version is not served" and falls back to {@code /rtc}.
+     */
+    void notFound(ChannelHandlerContext ctx, FullHttpRequest request) {
+        send(ctx, request, PlainText.response(ctx.alloc(), request, HttpResponseStatus.NOT_FOUND, NOT_FOUND_BODY));
+    }
+
+    /** Writes a complete response with CORS headers and HTTP/1.1 persistence rules (RFC 9112, section 9.3). */
+    void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
+        cors.decorate(request, response);
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (keepAlive && request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        } else if (!keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            ctx.close(); // an idle keep-alive connection holds a socket and nothing else
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("closing signaling HTTP connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}
