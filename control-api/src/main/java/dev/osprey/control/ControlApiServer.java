@@ -15,6 +15,12 @@ import dev.osprey.control.http.ApiRouter;
 import dev.osprey.control.http.Gatekeeper;
 import dev.osprey.control.http.Limiters;
 import dev.osprey.control.http.SecurityHeaders;
+import dev.osprey.control.room.JoinEndpoints;
+import dev.osprey.control.room.MediaRooms;
+import dev.osprey.control.room.ModerationEndpoints;
+import dev.osprey.control.room.PresenceEndpoints;
+import dev.osprey.control.room.RoomEndpoints;
+import dev.osprey.control.room.RoomRules;
 import dev.osprey.control.settings.EffectiveSettings;
 import dev.osprey.signaling.api.RoomService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -123,6 +129,12 @@ public final class ControlApiServer implements AutoCloseable {
         emailFlows.register(api);
         new AuthEndpoints(ctx, emailFlows).register(api);
         new AccountEndpoints(ctx, emailFlows).register(api);
+        RoomRules rules = new RoomRules(ctx);
+        MediaRooms media = new MediaRooms(ctx.rooms());
+        new RoomEndpoints(ctx, rules, media).register(api);
+        new JoinEndpoints(ctx, rules).register(api);
+        new PresenceEndpoints(ctx, rules, media).register(api);
+        new ModerationEndpoints(ctx, rules, media).register(api);
     }
 
     private void registerErrors(ApiRouter api) {
