@@ -15,6 +15,8 @@ import dev.osprey.control.http.ApiRouter;
 import dev.osprey.control.http.Gatekeeper;
 import dev.osprey.control.http.Limiters;
 import dev.osprey.control.http.SecurityHeaders;
+import dev.osprey.control.livekit.RoomScheduler;
+import dev.osprey.control.livekit.WebhookEndpoint;
 import dev.osprey.control.room.JoinEndpoints;
 import dev.osprey.control.room.MediaRooms;
 import dev.osprey.control.room.ModerationEndpoints;
@@ -135,6 +137,10 @@ public final class ControlApiServer implements AutoCloseable {
         new JoinEndpoints(ctx, rules).register(api);
         new PresenceEndpoints(ctx, rules, media).register(api);
         new ModerationEndpoints(ctx, rules, media).register(api);
+        new WebhookEndpoint(ctx).register(api);
+        RoomScheduler scheduler = new RoomScheduler(ctx.store(), media, ctx.authState(), clock);
+        scheduler.start();
+        closeables.add(scheduler);
     }
 
     private void registerErrors(ApiRouter api) {
