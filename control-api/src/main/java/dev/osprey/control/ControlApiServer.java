@@ -1,5 +1,9 @@
 package dev.osprey.control;
 
+import dev.osprey.control.admin.AdminRoomEndpoints;
+import dev.osprey.control.admin.AdminSystemEndpoints;
+import dev.osprey.control.admin.AdminUserEndpoints;
+import dev.osprey.control.admin.OutboundWebhooks;
 import dev.osprey.control.auth.AccountEndpoints;
 import dev.osprey.control.auth.AuthEndpoints;
 import dev.osprey.control.auth.AuthState;
@@ -62,6 +66,7 @@ public final class ControlApiServer implements AutoCloseable {
     private Vertx vertx;
     private HttpServer server;
     private Database database;
+    private OutboundWebhooks outbound;
     private final java.util.List<AutoCloseable> closeables = new java.util.ArrayList<>();
 
     public ControlApiServer(ControlApiConfig config, RoomService rooms, MeterRegistry registry) {
@@ -100,8 +105,9 @@ public final class ControlApiServer implements AutoCloseable {
         AuthState authState = new AuthState(store.blockedTokens(), store.users(), clock);
         Sessions sessions = new Sessions(tokens, store.users(), store.blockedTokens(), config, clock);
         Limiters limiters = Limiters.of(config.rateLimit(), System::nanoTime);
+        outbound = new OutboundWebhooks(store.webhooks(), clock);
         return new ControlContext(config, store, sessions, authState, new PasswordHasher(), email, settings, limiters,
-                rooms, OutboundEvents.NONE, clock);
+                rooms, outbound, clock);
     }
 
     private InetSocketAddress listen(ControlContext ctx) throws Exception {
@@ -138,6 +144,9 @@ public final class ControlApiServer implements AutoCloseable {
         new PresenceEndpoints(ctx, rules, media).register(api);
         new ModerationEndpoints(ctx, rules, media).register(api);
         new WebhookEndpoint(ctx).register(api);
+        new AdminUserEndpoints(ctx).register(api);
+        new AdminRoomEndpoints(ctx).register(api);
+        new AdminSystemEndpoints(ctx, outbound).register(api);
         RoomScheduler scheduler = new RoomScheduler(ctx.store(), media, ctx.authState(), clock);
         scheduler.start();
         closeables.add(scheduler);
