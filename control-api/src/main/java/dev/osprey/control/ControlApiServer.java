@@ -199,6 +199,15 @@ public final class ControlApiServer implements AutoCloseable {
             }
         }
         closeables.clear();
+        if (server != null) {
+            try {
+                // stop accepting, let in-flight requests finish for a bounded time
+                server.shutdown(Duration.ofSeconds(5)).toCompletionStage().toCompletableFuture()
+                        .get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("control API listener did not drain in time", e);
+            }
+        }
         if (vertx != null) {
             try {
                 vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
