@@ -47,6 +47,27 @@ class DtlsHandshakeTest {
         }
     }
 
+    /** The first two flights the client sends are lost: its retransmission timer (100 ms, doubling) recovers. */
+    @Test
+    void lostFlightsAreRetransmitted() throws Exception {
+        try (DtlsTestPeer server = new DtlsTestPeer(CONFIG); DtlsTestPeer client = new DtlsTestPeer(CONFIG)) {
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            server.open(DtlsRole.SERVER, client.certificate.fingerprint(), client::deliver);
+            client.open(DtlsRole.CLIENT, server.certificate.fingerprint(), datagram -> {
+                if (sent.incrementAndGet() <= 2) {
+                    datagram.release(); // dropped on the wire
+                } else {
+                    server.deliver(datagram);
+                }
+            });
+            server.onLoop(server.endpoint::start);
+            client.onLoop(client.endpoint::start);
+            assertThat(client.connected.get(20, TimeUnit.SECONDS).profile()).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
+            assertThat(server.connected.get(20, TimeUnit.SECONDS)).isNotNull();
+            assertThat(sent.get()).isGreaterThan(3);
+        }
+    }
+
     @Test
     void theServersProfileOrderDecides() throws Exception {
         DtlsConfig serverConfig = CONFIG.withSrtpProfiles(
