@@ -64,6 +64,9 @@ public final class OspreyServer implements AutoCloseable {
     private List<Service> services() {
         List<Service> services = new ArrayList<>();
         services.add(new SignalingService(config, eventLoops, transport, registry));
+        if (config.server().enabled()) {
+            services.add(new ControlApiService(config, registry));
+        }
         if (config.prometheusPort() > 0) {
             services.add(new MetricsService(registry,
                     new InetSocketAddress(config.bindAddress(), config.prometheusPort())));

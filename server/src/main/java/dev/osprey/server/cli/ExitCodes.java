@@ -3,6 +3,8 @@ package dev.osprey.server.cli;
 /** Process exit statuses (sysexits.h values where one fits). */
 final class ExitCodes {
     static final int OK = 0;
+    /** The command was used wrongly (bad input, unknown account). */
+    static final int USAGE = 64;
     /** The configuration file or environment is wrong. */
     static final int CONFIG = 78;
     /** A listener could not bind or another start-up failure. */

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code osprey}: the entry point of the distribution jar (and of the {@code ./osprey} launcher). */
 @Command(name = "osprey", mixinStandardHelpOptions = true, versionProvider = OspreyCommand.VersionProvider.class,
         description = "Osprey: a pure-JVM WebRTC media server (SFU, TURN, LiveKit-compatible signaling, Bedrud API).",
-        subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConfigCommand.class, UserCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class OspreyCommand implements Runnable {
 
     @CommandLine.Spec

@@ -107,6 +107,9 @@ final class ConfigValidator {
         if (c.auth().jwtSecret().length() < 32 && !dev) {
             fail("auth.jwtSecret", "at least 32 characters are needed to sign Bedrud sessions");
         }
+        if (c.auth().sessionSecret().isBlank() && !dev) {
+            fail("auth.sessionSecret", "required to sign guest cookies when the Bedrud API is enabled");
+        }
         positive("auth.tokenDuration", c.auth().tokenDuration());
         LiveKitSection lk = c.livekit();
         if (lk.external() && (lk.internalHost().isBlank() || lk.apiKey().isBlank() || lk.apiSecret().isBlank())) {

@@ -43,7 +43,7 @@ class ConfigCheckCommandTest {
     void validFileIsAccepted() throws Exception {
         Path file = Files.writeString(dir.resolve("ok.yaml"), """
                 keys: {APIkey: 0123456789abcdef0123456789abcdef}
-                auth: {jwtSecret: 0123456789abcdef0123456789abcdef}
+                auth: {jwtSecret: 0123456789abcdef0123456789abcdef, sessionSecret: another-secret}
                 """);
         assertThat(run("config", "check", file.toString())).isZero();
         assertThat(out.toString()).contains(file + ": OK");

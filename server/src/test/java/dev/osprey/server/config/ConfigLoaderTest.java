@@ -41,7 +41,7 @@ class ConfigLoaderTest {
     void productionStartWithoutKeysIsRefused() {
         assertThatThrownBy(() -> loader.load(null, false, Map.of()))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
-                        .extracting(ConfigError::key).contains("keys", "auth.jwtSecret"));
+                        .extracting(ConfigError::key).contains("keys", "auth.jwtSecret", "auth.sessionSecret"));
     }
 
     @Test
@@ -64,7 +64,7 @@ class ConfigLoaderTest {
                 room: {empty_timeout: 10, departure_timeout: 5, max_participants: 50}
                 server: {port: 8091}
                 database: {type: postgres, host: db.internal, name: osprey, user: u, password: p}
-                auth: {jwtSecret: abcdefghijabcdefghijabcdefghij12, tokenDuration: 2}
+                auth: {jwtSecret: abcdefghijabcdefghijabcdefghij12, sessionSecret: s3ss10n-s3cr3t, tokenDuration: 2}
                 livekit: {host: wss://meet.example.org, external: false}
                 logging: {level: debug}
                 """);
