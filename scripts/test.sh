@@ -25,6 +25,14 @@ echo "test: JDK $JAVA_HOME"
 echo "test: mvn verify (all modules)"
 mvn -B -ntp -f "$root/pom.xml" verify
 
+echo "test: control-api suite again on PostgreSQL"
+pg_url=$("$root/scripts/postgres-test.sh" start)
+trap '"$root/scripts/postgres-test.sh" stop' EXIT
+mvn -B -ntp -f "$root/pom.xml" -pl control-api -am test -Dtest='dev.osprey.control.**' \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dosprey.test.jdbcUrl="$pg_url" -Dosprey.test.jdbcUser=postgres
+"$root/scripts/postgres-test.sh" stop
+trap - EXIT
+
 if [ -x "$root/interop/run.sh" ]; then
   echo "test: browser interop suite"
   "$root/interop/run.sh"
