@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Osprey: installs the test dependencies, then the Maven build with all unit, property,
-# fuzz-regression and architecture tests under paranoid leak detection (which also builds the server jar), then
+# fuzz-regression and architecture tests under paranoid leak detection (which also builds the server jar), the
+# control-api suite once more on a throwaway PostgreSQL, then
 # the browser interop suite against the built server inside a private network namespace.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
