@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -155,6 +156,11 @@ public final class SignalSessionHandler extends SimpleChannelInboundHandler<WebS
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        DecompressionException inflate = decompressionFailure(cause);
+        if (inflate != null) {
+            inflateFailed(ctx, inflate);
+            return;
+        }
         switch (cause) {
             case TooLongFrameException ignored -> {
                 metrics.frameMalformed("oversize");
@@ -175,6 +181,29 @@ public final class SignalSessionHandler extends SimpleChannelInboundHandler<WebS
                 LOG.warn("closing signal session of {} after an unexpected error", participant.identity(), cause);
                 close(ctx, WebSocketCloseStatus.INTERNAL_SERVER_ERROR, "internal error");
             }
+        }
+    }
+
+    /** permessage-deflate (RFC 7692) failures surface from the frame decoders, possibly wrapped. */
+    private static DecompressionException decompressionFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof DecompressionException inflate) {
+                return inflate;
+            }
+        }
+        return null;
+    }
+
+    /** A message that inflates past the size limit is oversize (a deflate bomb); other inflate errors are bad data. */
+    private void inflateFailed(ChannelHandlerContext ctx, DecompressionException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("maximum size")) {
+            metrics.frameMalformed("oversize");
+            close(ctx, WebSocketCloseStatus.MESSAGE_TOO_BIG,
+                    "signal message exceeds size limit of " + maxMessageBytes + " bytes");
+        } else {
+            metrics.frameMalformed("compression");
+            close(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "malformed compressed message");
         }
     }
 }
