@@ -1,5 +1,6 @@
 package dev.osprey.control.livekit;
 
+import dev.osprey.signaling.api.LiveKitHs256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -13,12 +14,10 @@ import livekit.LivekitModels;
 import livekit.LivekitRoom;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +51,7 @@ public final class TwirpRoomService implements RoomService {
         base = base.replaceFirst("^ws://", "http://").replaceFirst("^wss://", "https://");
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.apiKey = config.apiKey();
-        this.key = new SecretKeySpec(config.apiSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = LiveKitHs256.key(config.apiSecret());
         this.http = http;
         this.clock = clock;
     }
@@ -66,7 +65,7 @@ public final class TwirpRoomService implements RoomService {
     private String token(Map<String, Object> video) {
         Instant now = clock.instant();
         return Jwts.builder().issuer(apiKey).notBefore(Date.from(now)).expiration(Date.from(now.plus(TOKEN_TTL)))
-                .claim("video", video).signWith(key, Jwts.SIG.HS256).compact();
+                .claim("video", video).signWith(key, LiveKitHs256.INSTANCE).compact();
     }
 
     private static Map<String, Object> grant(String name) {

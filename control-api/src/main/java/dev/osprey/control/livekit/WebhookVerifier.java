@@ -1,11 +1,11 @@
 package dev.osprey.control.livekit;
 
+import dev.osprey.signaling.api.LiveKitHs256;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +26,7 @@ public final class WebhookVerifier {
 
     public WebhookVerifier(String apiKey, String apiSecret, Clock clock) {
         this.apiKey = apiKey;
-        this.key = new SecretKeySpec(apiSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = LiveKitHs256.key(apiSecret);
         this.clock = clock;
     }
 
@@ -39,7 +39,7 @@ public final class WebhookVerifier {
             token = token.substring(7).strip();
         }
         try {
-            Claims claims = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant()))
+            Claims claims = Jwts.parser().sig().add(LiveKitHs256.INSTANCE).and().verifyWith(key).clock(() -> Date.from(clock.instant()))
                     .clockSkewSeconds(60).build().parseSignedClaims(token).getPayload();
             String hash = claims.get("sha256", String.class);
             if (!apiKey.equals(claims.getIssuer()) || hash == null) {

@@ -1,10 +1,9 @@
 package dev.osprey.control.room;
 
+import dev.osprey.signaling.api.LiveKitHs256;
 import io.jsonwebtoken.Jwts;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,7 @@ public final class JoinTokens {
 
     public JoinTokens(String apiKey, String apiSecret, Clock clock) {
         this.apiKey = apiKey;
-        this.key = new SecretKeySpec(apiSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = LiveKitHs256.key(apiSecret);
         this.clock = clock;
     }
 
@@ -45,6 +44,6 @@ public final class JoinTokens {
         if (metadata != null) {
             builder.claim("metadata", metadata);
         }
-        return builder.signWith(key, Jwts.SIG.HS256).compact();
+        return builder.signWith(key, LiveKitHs256.INSTANCE).compact();
     }
 }
