@@ -2,6 +2,7 @@ package dev.osprey.signaling.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.osprey.signaling.api.LiveKitHs256;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
@@ -12,7 +13,6 @@ import io.jsonwebtoken.security.SignatureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,14 +44,14 @@ public final class AccessTokenVerifier {
     public AccessTokenVerifier(Map<String, String> apiKeys, Clock clock) {
         Map<String, JwtParser> parsers = new HashMap<>();
         apiKeys.forEach((apiKey, secret) -> {
-            byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-            if (key.length < RECOMMENDED_SECRET_BYTES) {
+            if (secret.getBytes(StandardCharsets.UTF_8).length < RECOMMENDED_SECRET_BYTES) {
                 LOG.warn("API secret of key {} is shorter than {} bytes; use a long random secret outside development",
                         apiKey, RECOMMENDED_SECRET_BYTES);
             }
             parsers.put(apiKey, Jwts.parser()
-                    .sig().clear().add(new Hs256()).and()
-                    .verifyWith(new SecretKeySpec(key, Hs256.JCA_NAME))
+                    // HS256 only, with LiveKit's keys of any length (jjwt's own HS256 wants 256-bit keys)
+                    .sig().clear().add(LiveKitHs256.INSTANCE).and()
+                    .verifyWith(LiveKitHs256.key(secret))
                     .requireIssuer(apiKey)
                     .clockSkewSeconds(LEEWAY_SECONDS)
                     .clock(() -> Date.from(clock.instant()))
