@@ -42,6 +42,12 @@ public final class SignalingMetrics {
         return openConnections.get();
     }
 
+    /** A session closed because the client sent nothing, not even a pong, for too long. */
+    public void sessionTimedOut() {
+        counter("osprey.signaling.sessions.timedout", "Sessions closed for client silence", "", "", "", "")
+                .increment();
+    }
+
     /** One join validation (on {@code /rtc} before the upgrade, or on {@code /rtc/validate}) and its HTTP status. */
     public void validation(String route, int status) {
         counter("osprey.signaling.validations", "Join validations by route and HTTP status",
@@ -62,7 +68,10 @@ public final class SignalingMetrics {
     private Counter counter(String name, String description, String k1, String v1, String k2, String v2) {
         String id = name + '|' + v1 + '|' + v2;
         return counters.computeIfAbsent(id, ignored -> {
-            Counter.Builder builder = Counter.builder(name).description(description).tag(k1, v1);
+            Counter.Builder builder = Counter.builder(name).description(description);
+            if (!k1.isEmpty()) {
+                builder.tag(k1, v1);
+            }
             if (!k2.isEmpty()) {
                 builder.tag(k2, v2);
             }

@@ -1,10 +1,15 @@
 package dev.osprey.signaling;
 
+import dev.osprey.signaling.auth.AccessTokenVerifier;
 import dev.osprey.signaling.http.CorsPolicy;
+import dev.osprey.signaling.http.RtcRoutes;
 import dev.osprey.signaling.http.SignalingHttpHandler;
+import dev.osprey.signaling.join.ConnectRequestValidator;
+import dev.osprey.signaling.ws.SignalSessionUpgrader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -13,18 +18,22 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The LiveKit-compatible signaling port: {@code GET|HEAD /} health probe, {@code /rtc/validate} and the
- * {@code /rtc} WebSocket, on the event loop group the composition root provides.
+ * {@code /rtc} WebSocket (also under any path prefix), on the event loop group the composition root provides.
  */
 public final class SignalingServer implements AutoCloseable {
 
@@ -40,16 +49,31 @@ public final class SignalingServer implements AutoCloseable {
     private final Class<? extends ServerChannel> channelClass;
     private final SignalingMetrics metrics;
     private final ChannelGroup channels = new DefaultChannelGroup("osprey-signaling", GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup sessions = new DefaultChannelGroup("osprey-signal-sessions", GlobalEventExecutor.INSTANCE);
     private final CorsPolicy cors = new CorsPolicy();
+    private final RtcRoutes rtcRoutes;
     private volatile Channel serverChannel;
     private volatile boolean closed;
 
+    /** A server whose room check knows no rooms yet: with auto-create off, only tokens with roomCreate may join. */
     public SignalingServer(SignalingConfig config, EventLoopGroup group, Class<? extends ServerChannel> channelClass,
                            MeterRegistry registry) {
+        this(config, group, channelClass, registry, new KnownRooms());
+    }
+
+    /** @param rooms which rooms exist, for joins when {@link SignalingConfig#autoCreateRooms()} is off */
+    public SignalingServer(SignalingConfig config, EventLoopGroup group, Class<? extends ServerChannel> channelClass,
+                           MeterRegistry registry, RoomDirectory rooms) {
         this.config = Objects.requireNonNull(config, "config");
         this.group = Objects.requireNonNull(group, "group");
         this.channelClass = Objects.requireNonNull(channelClass, "channelClass");
         this.metrics = new SignalingMetrics(Objects.requireNonNull(registry, "registry"));
+        Clock clock = Clock.systemUTC();
+        ConnectRequestValidator validator = new ConnectRequestValidator(
+                new AccessTokenVerifier(config.apiKeys(), clock), Objects.requireNonNull(rooms, "rooms"),
+                config.autoCreateRooms());
+        this.rtcRoutes = new RtcRoutes(validator,
+                new SignalSessionUpgrader(config.maxMessageBytes(), metrics, clock, sessions), metrics);
     }
 
     /** Binds the port and returns the bound address (useful with port 0). */
@@ -68,9 +92,12 @@ public final class SignalingServer implements AutoCloseable {
                         channels.add(ch);
                         ch.pipeline()
                                 .addLast("http-codec", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8192))
+                                // permessage-deflate (RFC 7692), bounded by the message limit when inflating
+                                .addLast("ws-compression", new WebSocketServerCompressionHandler(config.maxMessageBytes()))
                                 .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_BODY_BYTES))
-                                .addLast("http-idle", new IdleStateHandler(0, 0, HTTP_IDLE_SECONDS, TimeUnit.SECONDS))
-                                .addLast("http-router", new SignalingHttpHandler(cors));
+                                .addLast(SignalSessionUpgrader.HTTP_IDLE_HANDLER,
+                                        new IdleStateHandler(0, 0, HTTP_IDLE_SECONDS, TimeUnit.SECONDS))
+                                .addLast("http-router", new SignalingHttpHandler(cors, rtcRoutes));
                     }
                 });
         Channel bound = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
@@ -85,7 +112,10 @@ public final class SignalingServer implements AutoCloseable {
         return metrics;
     }
 
-    /** Stops accepting, closes every connection, and waits a bounded time for them to go. */
+    /**
+     * Stops accepting, tells every signal session that the server is going away (close code 1001, RFC 6455
+     * section 7.4.1), closes every connection, and waits a bounded time for them to go.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -95,6 +125,13 @@ public final class SignalingServer implements AutoCloseable {
         Channel server = serverChannel;
         if (server != null) {
             server.close().awaitUninterruptibly(CLOSE_WAIT_MILLIS);
+        }
+        for (Channel session : sessions) {
+            session.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(),
+                    "server shutting down")).addListener(ChannelFutureListener.CLOSE);
+        }
+        if (!sessions.newCloseFuture().awaitUninterruptibly(CLOSE_WAIT_MILLIS)) {
+            LOG.warn("signal sessions still open after {} ms; closing them", CLOSE_WAIT_MILLIS);
         }
         if (!channels.close().awaitUninterruptibly(CLOSE_WAIT_MILLIS)) {
             LOG.warn("signaling connections still open after {} ms", CLOSE_WAIT_MILLIS);

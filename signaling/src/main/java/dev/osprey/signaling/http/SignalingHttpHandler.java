@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes the plain HTTP requests of the signaling port: the health probe, CORS preflights, unknown paths, and hands
- * the RTC routes. Every failure becomes an HTTP answer or a closed connection; nothing is
+ * the RTC routes to {@link RtcRoutes}. Every failure becomes an HTTP answer or a closed connection; nothing is
  * thrown out of the event loop.
  */
 public final class SignalingHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -28,8 +28,11 @@ public final class SignalingHttpHandler extends SimpleChannelInboundHandler<Full
     static final String NOT_FOUND_BODY = "404 page not found";
 
     private final CorsPolicy cors;
-    public SignalingHttpHandler(CorsPolicy cors) {
+    private final RtcRoutes rtc;
+
+    public SignalingHttpHandler(CorsPolicy cors, RtcRoutes rtc) {
         this.cors = cors;
+        this.rtc = rtc;
     }
 
     @Override
@@ -37,6 +40,7 @@ public final class SignalingHttpHandler extends SimpleChannelInboundHandler<Full
         if (request.decoderResult().isFailure()) {
             FullHttpResponse response = PlainText.response(ctx.alloc(), request, HttpResponseStatus.BAD_REQUEST,
                     "malformed HTTP request");
+            response.setProtocolVersion(HttpVersion.HTTP_1_1); // the request's own version is unknowable
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             return;
         }
@@ -54,7 +58,10 @@ public final class SignalingHttpHandler extends SimpleChannelInboundHandler<Full
         }
         switch (Route.resolve(path)) {
             case HEALTH -> health(ctx, request);
-            case RTC, RTC_VALIDATE, RTC_V1, RTC_V1_VALIDATE, UNKNOWN -> notFound(ctx, request);
+            case RTC -> rtc.connect(ctx, request, this);
+            case RTC_VALIDATE -> rtc.validate(ctx, request, this);
+            // single peer connection signalling is not served: a plain 404 makes clients fall back to /rtc
+            case RTC_V1, RTC_V1_VALIDATE, UNKNOWN -> notFound(ctx, request);
         }
     }
 
@@ -79,7 +86,9 @@ public final class SignalingHttpHandler extends SimpleChannelInboundHandler<Full
 
     /** Writes a complete response with CORS headers and HTTP/1.1 persistence rules (RFC 9112, section 9.3). */
     void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
-        cors.decorate(request, response);
+        if (!cors.isPreflight(request)) {
+            cors.decorate(request, response);
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (keepAlive && request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
