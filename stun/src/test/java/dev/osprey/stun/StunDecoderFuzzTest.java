@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StunDecoderFuzzTest {
     private static final IntegrityKey KEY = IntegrityKey.shortTerm("VOkJxbRl1RmTxUk/WvJxBt");
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void decode(byte[] input) {
         ByteBuf buf = Unpooled.directBuffer(input.length);
         buf.writeBytes(input);
