@@ -200,7 +200,7 @@ final class LiteTransport implements IceTransport {
                 pair.removed = true;
                 pairs.remove(pair);
                 if (pair == selected) {
-                    replaceSelected();
+                    replaceSelected(false);
                 }
             }
         });
@@ -222,11 +222,12 @@ final class LiteTransport implements IceTransport {
             }
         }
         if (lostSelected) {
-            replaceSelected();
+            replaceSelected(true);
         }
     }
 
-    private void replaceSelected() {
+    /** The selected pair is gone: by consent expiry (counted as such) or because its path closed. */
+    private void replaceSelected(boolean consentExpired) {
         ValidPair freshest = null;
         for (ValidPair p : pairs) {
             if (freshest == null || p.lastCheckMillis > freshest.lastCheckMillis) {
@@ -238,8 +239,11 @@ final class LiteTransport implements IceTransport {
             return;
         }
         selected = null;
-        ctx.metrics().consentExpired();
-        log.atInfo().addKeyValue("ufrag", current.ufrag()).log("ICE consent expired");
+        if (consentExpired) {
+            ctx.metrics().consentExpired();
+        }
+        log.atInfo().addKeyValue("ufrag", current.ufrag()).addKeyValue("consentExpired", consentExpired)
+                .log("ICE transport disconnected");
         setState(IceTransportState.DISCONNECTED);
     }
 

@@ -137,5 +137,7 @@ class IceTcpFramingTest {
         connection.close();
         connection.runPendingTasks();
         assertThat(t.state()).isEqualTo(IceTransportState.DISCONNECTED);
+        // a closed connection is a lost path, not lost consent
+        assertThat(registry.get("osprey.ice.consent.expired").counter().count()).isZero();
     }
 }
