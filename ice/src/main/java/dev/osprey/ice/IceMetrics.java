@@ -20,6 +20,7 @@ final class IceMetrics {
     private final Counter consentExpired;
     private final Counter pairChanges;
     private final Counter listenerErrors;
+    private final Counter socketErrors;
     private final AtomicInteger transports = new AtomicInteger();
 
     IceMetrics(MeterRegistry registry) {
@@ -41,6 +42,8 @@ final class IceMetrics {
                 .register(registry);
         listenerErrors = Counter.builder("osprey.ice.listener.errors")
                 .description("Exceptions thrown by transport listeners").register(registry);
+        socketErrors = Counter.builder("osprey.ice.socket.errors")
+                .description("I/O errors on the agent's sockets (failed writes, resets)").register(registry);
         Gauge.builder("osprey.ice.transports", transports, AtomicInteger::get)
                 .description("Registered ICE transports").register(registry);
     }
@@ -72,6 +75,10 @@ final class IceMetrics {
 
     void listenerError() {
         listenerErrors.increment();
+    }
+
+    void socketError() {
+        socketErrors.increment();
     }
 
     void transportAdded() {

@@ -94,6 +94,7 @@ final class IceTcpHandler extends ChannelInboundHandlerAdapter implements CheckR
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
         // a reset or an I/O error: the connection is of no further use, and a peer that wants it reconnects
+        metrics.socketError();
         context.close();
     }
 

@@ -90,7 +90,9 @@ final class UdpMuxHandler extends ChannelInboundHandlerAdapter implements CheckR
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.warn("ICE UDP socket {} error", local, cause);
+        // failed sends surface here through void promises, possibly once per packet: count, never log at volume
+        metrics.socketError();
+        log.debug("ICE UDP socket {} error", local, cause);
     }
 
     @Override

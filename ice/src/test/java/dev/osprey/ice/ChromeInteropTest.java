@@ -138,7 +138,8 @@ class ChromeInteropTest {
         byte[] tampered = resource("binding-request.hex");
         tampered[40] ^= 1; // inside USERNAME's remote half
         channel.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(tampered), null, CHROME));
-        assertThat((Object) channel.readOutbound()).isNull();
+        Object answer = channel.readOutbound();
+        assertThat(answer).isNull();
         assertThat(registry.get("osprey.ice.dropped.packets").tag("reason", "bad_fingerprint").counter().count())
                 .isEqualTo(1);
     }
