@@ -21,6 +21,13 @@ public interface IceTransportListener {
     default void onSelectedPairChanged(IceTransport transport, FiveTuple selected) {
     }
 
+    /**
+     * An ICE restart completed (RFC 8445 §9): the first valid check with the new credentials arrived, and checks
+     * with the old ones are refused from now on.
+     */
+    default void onRestartCompleted(IceTransport transport, IceCredentials active) {
+    }
+
     /** The transport's state changed; {@link IceTransportState#DISCONNECTED} is the consent-expiry report. */
     default void onStateChanged(IceTransport transport, IceTransportState state) {
     }

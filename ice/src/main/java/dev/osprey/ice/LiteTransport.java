@@ -159,8 +159,7 @@ final class LiteTransport implements IceTransport {
             return; // swept while the check was on its way; the next check makes a fresh pair
         }
         if (via == current && !superseded.isEmpty()) {
-            superseded.forEach(ctx.ufrags()::unregister); // the restart is done (RFC 8445 §9)
-            superseded.clear();
+            completeRestart();
         }
         pair.lastCheckMillis = ctx.clock().millis();
         if (!pair.registered) {
@@ -168,6 +167,19 @@ final class LiteTransport implements IceTransport {
         }
         if (useCandidate || (selected == null && everSelected)) {
             select(pair);
+        }
+    }
+
+    /** The first valid check with the newest credentials retires the older ones (RFC 8445 §9). */
+    private void completeRestart() {
+        superseded.forEach(ctx.ufrags()::unregister);
+        superseded.clear();
+        log.atInfo().addKeyValue("ufrag", current.ufrag()).log("ICE restart completed");
+        try {
+            listener.onRestartCompleted(this, current.credentials());
+        } catch (RuntimeException e) {
+            ctx.metrics().listenerError();
+            log.warn("ICE transport listener failed on a restart", e);
         }
     }
 

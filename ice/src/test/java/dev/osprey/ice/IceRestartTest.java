@@ -45,11 +45,13 @@ class IceRestartTest {
             send(c, fixture.udp(), old);
             Responses.assertSuccess(receive(c), Checks.transactionId(old),
                     (InetSocketAddress) c.getLocalSocketAddress(), first.password());
+            assertThat(l.restarts).isEmpty();
 
             byte[] fresh = Checks.check(second, true);
             send(c, fixture.udp(), fresh);
             Responses.assertSuccess(receive(c), Checks.transactionId(fresh),
                     (InetSocketAddress) c.getLocalSocketAddress(), second.password());
+            assertThat(RecordingListener.next(l.restarts)).isEqualTo(second);
 
             byte[] stale = Checks.check(first, false);
             send(c, fixture.udp(), stale);

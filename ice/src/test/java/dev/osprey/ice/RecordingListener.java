@@ -15,6 +15,7 @@ final class RecordingListener implements IceTransportListener {
     final BlockingQueue<Packet> packets = new LinkedBlockingQueue<>();
     final BlockingQueue<FiveTuple> selected = new LinkedBlockingQueue<>();
     final BlockingQueue<IceTransportState> states = new LinkedBlockingQueue<>();
+    final BlockingQueue<IceCredentials> restarts = new LinkedBlockingQueue<>();
 
     @Override
     public void onPacket(IceTransport transport, FiveTuple from, ByteBuf packet) {
@@ -31,6 +32,11 @@ final class RecordingListener implements IceTransportListener {
     @Override
     public void onSelectedPairChanged(IceTransport transport, FiveTuple pair) {
         selected.add(pair);
+    }
+
+    @Override
+    public void onRestartCompleted(IceTransport transport, IceCredentials active) {
+        restarts.add(active);
     }
 
     @Override
