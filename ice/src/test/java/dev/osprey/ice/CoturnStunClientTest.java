@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * coturn's {@code turnutils_stunclient} against the mux port: it sends a Binding request without credentials,
@@ -23,7 +22,8 @@ class CoturnStunClientTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Files.isExecutable(CLIENT), "coturn's turnutils_stunclient is not installed");
+        // a missing peer fails rather than skips: scripts/install-test-deps.sh installs coturn
+        assertThat(Files.isExecutable(CLIENT)).as("coturn's turnutils_stunclient (run scripts/install-test-deps.sh)").isTrue();
         fixture = new LoopbackAgent();
     }
 

@@ -3,13 +3,13 @@ package dev.osprey.server;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
@@ -19,7 +19,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  */
 public record NettyTransport(String name,
                              IoHandlerFactory ioHandlerFactory,
-                             Class<? extends ServerChannel> serverChannelClass,
+                             Class<? extends ServerSocketChannel> serverChannelClass,
                              Class<? extends DatagramChannel> datagramChannelClass,
                              String fallbackReason) {
 
@@ -39,6 +39,11 @@ public record NettyTransport(String name,
     private static NettyTransport nio(String reason) {
         return new NettyTransport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class,
                 NioDatagramChannel.class, reason);
+    }
+
+    /** Epoll can spread one UDP port over several sockets (SO_REUSEPORT), one per event loop. */
+    public boolean supportsReusePort() {
+        return "epoll".equals(name);
     }
 
     public EventLoopGroup newGroup(int threads) {

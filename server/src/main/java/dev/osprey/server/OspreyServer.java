@@ -64,6 +64,7 @@ public final class OspreyServer implements AutoCloseable {
     private List<Service> services() {
         List<Service> services = new ArrayList<>();
         services.add(new SignalingService(config, eventLoops, transport, registry));
+        services.add(new IceService(config, eventLoops, transport, registry));
         if (config.server().enabled()) {
             services.add(new ControlApiService(config, registry));
         }

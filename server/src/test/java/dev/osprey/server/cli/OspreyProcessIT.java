@@ -44,13 +44,14 @@ class OspreyProcessIT {
     void startsPrintsListenersAnswersProbesAndStopsCleanlyOnSigterm() throws Exception {
         int signaling = freePort();
         int metrics = freePort();
+        int media = freePort();
         Path config = Files.writeString(dir.resolve("osprey.yaml"), """
                 port: %d
                 prometheus_port: %d
                 rtc: {udp_port: %d, tcp_port: %d}
                 server: {port: %d}
                 database: {path: %s}
-                """.formatted(signaling, metrics, freePort(), freePort(), freePort(), dir.resolve("osprey.db")));
+                """.formatted(signaling, metrics, media, freePort(), freePort(), dir.resolve("osprey.db")));
         process = new ProcessBuilder(javaBinary(), "-jar", Path.of("target", "osprey.jar").toString(),
                 "run", "--dev", "--config", config.toString())
                 .redirectErrorStream(true).start();
@@ -59,7 +60,13 @@ class OspreyProcessIT {
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("signaling").contains(":" + signaling));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("dev credentials: API key devkey"));
         assertThat(get("http://127.0.0.1:" + signaling + "/").statusCode()).isEqualTo(200);
-        HttpResponse<String> scrape = get("http://127.0.0.1:" + metrics + "/metrics");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("ice/udp").contains(":" + media));
+        try (java.net.DatagramSocket udp = new java.net.DatagramSocket()) { // not STUN, from nobody known
+            byte[] junk = {(byte) 0x80, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1};
+            udp.send(new java.net.DatagramPacket(junk, junk.length, java.net.InetAddress.getLoopbackAddress(), media));
+        }
+        HttpResponse<String> scrape = scrapeUntil("http://127.0.0.1:" + metrics + "/metrics",
+                "osprey_ice_dropped_packets_total{reason=\"unknown_source\",service=\"osprey\"} 1.0");
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("jvm_memory_used_bytes").contains("netty_allocator_memory_used");
 
@@ -90,6 +97,19 @@ class OspreyProcessIT {
             return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    /** The drop is counted on an event loop of the other process: poll the scrape for a bounded time. */
+    private static HttpResponse<String> scrapeUntil(String url, String line) throws Exception {
+        HttpResponse<String> last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            last = get(url);
+            if (last.body().contains(line)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + line + "' in the scrape:\n" + (last == null ? "" : last.body()));
     }
 
     private static int freePort() throws IOException {
