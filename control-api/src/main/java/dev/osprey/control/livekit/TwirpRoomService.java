@@ -180,6 +180,12 @@ public final class TwirpRoomService implements RoomService {
     }
 
     @Override
+    public CompletionStage<Void> updateSubscriptions(LivekitRoom.UpdateSubscriptionsRequest request) {
+        return call("UpdateSubscriptions", request, LivekitRoom.UpdateSubscriptionsResponse.parser(),
+                admin(request.getRoom())).thenApply(r -> null);
+    }
+
+    @Override
     public CompletionStage<Void> sendData(LivekitRoom.SendDataRequest request) {
         return call("SendData", request, LivekitRoom.SendDataResponse.parser(), admin(request.getRoom()))
                 .thenApply(r -> null);

@@ -145,6 +145,15 @@ public final class FakeRoomService implements RoomService {
     }
 
     @Override
+    public synchronized CompletionStage<Void> updateSubscriptions(LivekitRoom.UpdateSubscriptionsRequest request) {
+        calls.add("updateSubscriptions:" + request.getRoom() + ":" + request.getIdentity());
+        if (!rooms.containsKey(request.getRoom())) {
+            return CompletableFuture.failedFuture(RoomServiceException.roomNotFound());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public synchronized CompletionStage<Void> sendData(LivekitRoom.SendDataRequest request) {
         calls.add("sendData:" + request.getRoom() + ":" + request.getTopic());
         sent.add(request);

@@ -35,6 +35,9 @@ public interface RoomService {
     /** Metadata, name, attributes and permission; a revoked {@code canPublish} unpublishes the tracks. */
     CompletionStage<LivekitModels.ParticipantInfo> updateParticipant(LivekitRoom.UpdateParticipantRequest request);
 
+    /** Subscribes {@code identity} to (or unsubscribes it from) the named tracks. */
+    CompletionStage<Void> updateSubscriptions(LivekitRoom.UpdateSubscriptionsRequest request);
+
     /** Data to everyone in the room, or to {@code destination_identities}, on the request's topic and reliability. */
     CompletionStage<Void> sendData(LivekitRoom.SendDataRequest request);
 
