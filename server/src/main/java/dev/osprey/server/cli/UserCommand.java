@@ -1,5 +1,6 @@
 package dev.osprey.server.cli;
 
+import dev.osprey.control.ControlApiConfig;
 import dev.osprey.control.UserAdmin;
 import dev.osprey.server.ControlApiSettings;
 import dev.osprey.server.config.ConfigException;
@@ -41,19 +42,12 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
-                String id = UserAdmin.createUser(ControlApiSettings.from(options.load()), email, password, name,
-                        admin);
+            return withSettings(spec, options, settings -> {
+                String id = UserAdmin.createUser(settings, email, password, name, admin);
                 spec.commandLine().getOut().println("created " + (admin ? "superadmin " : "user ") + email
                         + " (id " + id + ")");
                 return ExitCodes.OK;
-            } catch (ConfigException e) {
-                ConfigOptions.printErrors(spec.commandLine().getErr(), null, e);
-                return ExitCodes.CONFIG;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("osprey: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
+            });
         }
     }
 
@@ -68,20 +62,28 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
-                if (!UserAdmin.promote(ControlApiSettings.from(options.load()), email)) {
+            return withSettings(spec, options, settings -> {
+                if (!UserAdmin.promote(settings, email)) {
                     spec.commandLine().getErr().println("osprey: no account with e-mail " + email);
                     return ExitCodes.USAGE;
                 }
                 spec.commandLine().getOut().println("promoted " + email + " to superadmin");
                 return ExitCodes.OK;
-            } catch (ConfigException e) {
-                ConfigOptions.printErrors(spec.commandLine().getErr(), null, e);
-                return ExitCodes.CONFIG;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("osprey: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
+            });
+        }
+    }
+
+    /** Loads the configuration and runs {@code action}; bad configuration or input become exit statuses. */
+    private static int withSettings(CommandSpec spec, ConfigOptions options,
+                                    java.util.function.ToIntFunction<ControlApiConfig> action) {
+        try {
+            return action.applyAsInt(ControlApiSettings.from(options.load()));
+        } catch (ConfigException e) {
+            ConfigOptions.printErrors(spec.commandLine().getErr(), null, e);
+            return ExitCodes.CONFIG;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("osprey: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
     }
 }

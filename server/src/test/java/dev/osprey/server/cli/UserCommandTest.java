@@ -2,10 +2,7 @@ package dev.osprey.server.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,15 +12,7 @@ class UserCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = OspreyCommand.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void createsTheFirstSuperadminThenRefusesADuplicateAndPromotesAnother() throws Exception {
@@ -31,19 +20,19 @@ class UserCommandTest {
                 "database: {path: " + dir.resolve("osprey.db") + "}\n");
         String[] base = {"--dev", "--config", config.toString()};
 
-        assertThat(run(concat(new String[] {"user", "create", "--email", "Admin@Example.org", "--name", "Admin",
+        assertThat(cli.run(concat(new String[] {"user", "create", "--email", "Admin@Example.org", "--name", "Admin",
                 "--password", "correct-horse-battery", "--admin"}, base))).isZero();
-        assertThat(out.toString()).contains("created superadmin Admin@Example.org");
+        assertThat(cli.out.toString()).contains("created superadmin Admin@Example.org");
         assertThat(Files.exists(dir.resolve("osprey.db"))).isTrue();
 
-        assertThat(run(concat(new String[] {"user", "create", "--email", "admin@example.org", "--name", "Again",
+        assertThat(cli.run(concat(new String[] {"user", "create", "--email", "admin@example.org", "--name", "Again",
                 "--password", "correct-horse-battery"}, base))).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("already exists");
+        assertThat(cli.err.toString()).contains("already exists");
 
-        assertThat(run(concat(new String[] {"user", "create", "--email", "bob@example.org", "--name", "Bob",
+        assertThat(cli.run(concat(new String[] {"user", "create", "--email", "bob@example.org", "--name", "Bob",
                 "--password", "correct-horse-battery"}, base))).isZero();
-        assertThat(run(concat(new String[] {"user", "promote", "--email", "bob@example.org"}, base))).isZero();
-        assertThat(run(concat(new String[] {"user", "promote", "--email", "nobody@example.org"}, base)))
+        assertThat(cli.run(concat(new String[] {"user", "promote", "--email", "bob@example.org"}, base))).isZero();
+        assertThat(cli.run(concat(new String[] {"user", "promote", "--email", "nobody@example.org"}, base)))
                 .isEqualTo(ExitCodes.USAGE);
     }
 
@@ -51,9 +40,9 @@ class UserCommandTest {
     void shortPasswordIsRefusedWithBedrudsMessage() throws Exception {
         Path config = Files.writeString(dir.resolve("osprey.yaml"),
                 "database: {path: " + dir.resolve("osprey.db") + "}\n");
-        assertThat(run("user", "create", "--dev", "--config", config.toString(), "--email", "a@example.org",
+        assertThat(cli.run("user", "create", "--dev", "--config", config.toString(), "--email", "a@example.org",
                 "--name", "Ann", "--password", "short")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("Password must be at least 12 characters");
+        assertThat(cli.err.toString()).contains("Password must be at least 12 characters");
     }
 
     private static String[] concat(String[] a, String[] b) {
