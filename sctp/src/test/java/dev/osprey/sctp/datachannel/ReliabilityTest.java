@@ -20,11 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReliabilityTest {
     private static final long MS = 1_000_000;
 
-    private static boolean carries(ByteBuf packet, String text) {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        return ByteBufUtil.indexOf(PooledByteBufAllocator.DEFAULT.heapBuffer().writeBytes(needle), packet) >= 0;
-    }
-
     /** Drops the first {@code times} packets carrying the text; the filter releases its probe buffer. */
     private static void dropFirst(SimulatedLink link, String text, int times) {
         AtomicInteger left = new AtomicInteger(times);
