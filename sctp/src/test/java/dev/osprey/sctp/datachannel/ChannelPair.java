@@ -27,10 +27,15 @@ final class ChannelPair implements AutoCloseable {
     final Side server;
 
     ChannelPair(SctpSettings settings, long seed) {
+        this(settings, seed, -1);
+    }
+
+    /** @param initialTsn when not -1, both sides start their TSNs here (to test the 2^32 wrap) */
+    ChannelPair(SctpSettings settings, long seed, long initialTsn) {
         toServer = new SimulatedLink(clock, seed, 10);
         toClient = new SimulatedLink(clock, seed + 1, 10);
-        client = new Side(settings, DtlsRole.CLIENT, toServer, clock, seed + 2);
-        server = new Side(settings, DtlsRole.SERVER, toClient, clock, seed + 3);
+        client = new Side(settings, DtlsRole.CLIENT, toServer, clock, seed + 2, initialTsn);
+        server = new Side(settings, DtlsRole.SERVER, toClient, clock, seed + 3, initialTsn);
         toServer.connectTo(server.transport::handlePacket);
         toClient.connectTo(client.transport::handlePacket);
     }
@@ -74,11 +79,12 @@ final class ChannelPair implements AutoCloseable {
         boolean connected;
         CloseReason disconnected;
 
-        Side(SctpSettings settings, DtlsRole role, SimulatedLink out, ManualScheduler clock, long seed) {
+        Side(SctpSettings settings, DtlsRole role, SimulatedLink out, ManualScheduler clock, long seed,
+             long initialTsn) {
             byte[] secret = new byte[32];
             new SplittableRandom(seed).nextBytes(secret);
-            endpoint = new SctpEndpoint(settings, secret, PooledByteBufAllocator.DEFAULT, new SplittableRandom(seed),
-                    new SctpCounters());
+            endpoint = new SctpEndpoint(settings, secret, PooledByteBufAllocator.DEFAULT,
+                    initialTsn < 0 ? new SplittableRandom(seed) : new ForcedTsn(seed, initialTsn), new SctpCounters());
             transport = new DataChannelTransport(endpoint, role, out, clock, this);
         }
 
@@ -119,6 +125,25 @@ final class ChannelPair implements AutoCloseable {
 
         long count(dev.osprey.sctp.SctpCounter counter) {
             return endpoint.stats().count(counter);
+        }
+    }
+
+    /**
+     * Random values, except that the second one (the initial TSN of our INIT, drawn right after its tag) is fixed.
+     */
+    private static final class ForcedTsn implements java.util.random.RandomGenerator {
+        private final SplittableRandom random;
+        private final long initialTsn;
+        private int calls;
+
+        ForcedTsn(long seed, long initialTsn) {
+            this.random = new SplittableRandom(seed);
+            this.initialTsn = initialTsn;
+        }
+
+        @Override
+        public long nextLong() {
+            return ++calls == 2 ? initialTsn << 32 : random.nextLong();
         }
     }
 }
