@@ -37,31 +37,33 @@ import java.util.List;
 public final class SctpAssociation {
     private static final Logger LOG = LoggerFactory.getLogger(SctpAssociation.class);
 
-    private final SctpEndpoint endpoint;
-    private final SctpSettings settings;
-    private final SctpScheduler scheduler;
-    private final StreamHandler handler;
-    private final SctpCounters counters;
-    private final PacketBuilder packets;
-    private final AssociationTimers timers;
-    private final RtoEstimator rto;
-    private final Handshake handshake;
-    private final SendQueue sendQueue;
-    private final List<Chunk> control = new ArrayList<>();
-    private AssociationState state = AssociationState.CLOSED;
-    private boolean terminated;
-    private AssociationParameters params;
-    private AssociationParameters pendingParams;
-    private DataSender sender;
-    private DataReceiver receiver;
-    private StreamResetter resetter;
+    final SctpEndpoint endpoint;
+    final SctpSettings settings;
+    final SctpScheduler scheduler;
+    final StreamHandler handler;
+    final SctpCounters counters;
+    final PacketBuilder packets;
+    final AssociationTimers timers;
+    final RtoEstimator rto;
+    final Handshake handshake;
+    final SendQueue sendQueue;
+    final List<Chunk> control = new ArrayList<>();
+    private final ChunkDispatcher dispatcher = new ChunkDispatcher(this);
+    private final TimeoutHandler timeouts = new TimeoutHandler(this);
+    AssociationState state = AssociationState.CLOSED;
+    boolean terminated;
+    AssociationParameters params;
+    AssociationParameters pendingParams;
+    DataSender sender;
+    DataReceiver receiver;
+    StreamResetter resetter;
     private long remoteMaxMessageBytes = SctpSettings.DEFAULT_REMOTE_MAX_MESSAGE_BYTES;
     private long sendBufferedBytes;
-    private int handshakeRetransmits;
-    private int errorCount;
-    private long heartbeatNonce;
-    private boolean heartbeatOutstanding;
-    private int depth;
+    int handshakeRetransmits;
+    int errorCount;
+    long heartbeatNonce;
+    boolean heartbeatOutstanding;
+    int depth;
 
     public SctpAssociation(SctpEndpoint endpoint, PacketSender packetSender, SctpScheduler scheduler,
                            StreamHandler handler) {
@@ -71,7 +73,7 @@ public final class SctpAssociation {
         this.handler = handler;
         this.counters = endpoint.counters();
         this.packets = new PacketBuilder(endpoint.allocator(), packetSender, counters, settings);
-        this.timers = new AssociationTimers(scheduler, this::onTimer);
+        this.timers = new AssociationTimers(scheduler, timer -> timeouts.onTimer(timer));
         this.rto = new RtoEstimator(settings);
         this.handshake = new Handshake(endpoint, scheduler);
         this.sendQueue = new SendQueue(settings.maxFragmentBytes());
@@ -108,7 +110,7 @@ public final class SctpAssociation {
                 counters.increment(SctpCounter.BAD_PORT);
                 return;
             }
-            process(decoded);
+            dispatcher.process(decoded);
         } finally {
             packet.release();
             depth--;
@@ -251,130 +253,7 @@ public final class SctpAssociation {
         return sender == null ? 0 : sender.peerRwnd();
     }
 
-    // ---------------------------------------------------------------- inbound
-
-    private void process(SctpPacket packet) {
-        List<Chunk> chunks = packet.chunks();
-        if (chunks.getFirst() instanceof InitChunk init && !init.ack()) {
-            // §6.10: INIT is alone in its packet; §8.5.1: with tag 0
-            if (chunks.size() != 1 || packet.verificationTag() != 0) {
-                counters.increment(SctpCounter.MALFORMED);
-                return;
-            }
-            onInit(init);
-            return;
-        }
-        if (!tagAccepted(packet)) {
-            counters.increment(SctpCounter.BAD_VERIFICATION_TAG);
-            return;
-        }
-        boolean data = false;
-        for (Chunk chunk : chunks) {
-            if (terminated || !dispatch(chunk, packet.verificationTag())) {
-                break;
-            }
-            data |= chunk instanceof DataChunk;
-        }
-        if (data && receiver != null) {
-            afterDataPacket();
-        }
-    }
-
-    /** §8.5.1: which verification tag a packet must carry. */
-    private boolean tagAccepted(SctpPacket packet) {
-        long tag = packet.verificationTag();
-        for (Chunk chunk : packet.chunks()) {
-            boolean reflected = chunk instanceof AbortChunk a ? a.tagReflected()
-                    : chunk instanceof ShutdownCompleteChunk s && s.tagReflected();
-            if (chunk instanceof AbortChunk || chunk instanceof ShutdownCompleteChunk) {
-                return reflected ? tag == peerTag() && tag != 0 : tag == localTag() && tag != 0;
-            }
-        }
-        if (packet.chunks().getFirst() instanceof CookieEchoChunk) {
-            return true; // checked against the tag inside the cookie
-        }
-        return tag != 0 && tag == localTag();
-    }
-
-    /** Returns false when the rest of the packet must not be processed. */
-    private boolean dispatch(Chunk chunk, long packetTag) {
-        switch (chunk) {
-            case DataChunk d -> {
-                return onData(d);
-            }
-            case InitChunk i -> onInitAck(i);
-            case SackChunk s -> onSack(s);
-            case HeartbeatChunk h -> onHeartbeat(h);
-            case AbortChunk a -> {
-                counters.increment(SctpCounter.ASSOCIATIONS_ABORTED);
-                close(new CloseReason(CloseReason.Kind.PEER_ABORT, "peer sent ABORT " + a.causes()));
-                return false;
-            }
-            case ShutdownChunk s -> onShutdown(s);
-            case ShutdownAckChunk s -> onShutdownAck();
-            case ShutdownCompleteChunk s -> onShutdownComplete();
-            case ErrorChunk e -> onError(e);
-            case CookieEchoChunk c -> onCookieEcho(c, packetTag);
-            case CookieAckChunk c -> onCookieAck();
-            case ForwardTsnChunk f -> onForwardTsn(f);
-            case ReConfigChunk r -> onReConfig(r);
-            case UnknownChunk u -> {
-                return onUnknown(u);
-            }
-        }
-        return true;
-    }
-
-    private void onInit(InitChunk init) {
-        if (!Handshake.valid(init)) {
-            counters.increment(SctpCounter.MALFORMED);
-            return;
-        }
-        if (state.shuttingDown()) {
-            counters.increment(SctpCounter.UNEXPECTED_CHUNK);
-            return;
-        }
-        Handshake.InitAnswer answer = handshake.answer(init, state, params);
-        packets.sendAlone(answer.initAck(), answer.packetTag());
-    }
-
-    private void onInitAck(InitChunk initAck) {
-        if (!initAck.ack() || state != AssociationState.COOKIE_WAIT || !Handshake.valid(initAck)
-                || initAck.stateCookie().isEmpty()) {
-            counters.increment(SctpCounter.UNEXPECTED_CHUNK);
-            return;
-        }
-        pendingParams = handshake.onInitAck(initAck);
-        state = AssociationState.COOKIE_ECHOED;
-        timers.stop(Timer.T1_INIT);
-        handshakeRetransmits = 0;
-        packets.sendAlone(handshake.sentCookieEcho(), pendingParams.peerTag());
-        timers.start(Timer.T1_COOKIE, rto.rtoNanos());
-    }
-
-    private void onCookieEcho(CookieEchoChunk echo, long packetTag) {
-        Handshake.CookieResult result = handshake.onCookieEcho(echo, packetTag, state, params, counters);
-        if (result.error() != null && result.parameters() != null) {
-            packets.sendAlone(new ErrorChunk(List.of(result.error())), result.parameters().peerTag());
-        }
-        switch (result.action()) {
-            case ESTABLISH -> {
-                establish(result.parameters());
-                control.add(new CookieAckChunk());
-            }
-            case ACK_ONLY -> control.add(new CookieAckChunk());
-            case DISCARD -> { }
-        }
-    }
-
-    private void onCookieAck() {
-        if (state != AssociationState.COOKIE_ECHOED) {
-            return; // §5.2.5: a COOKIE ACK in any other state is discarded
-        }
-        establish(pendingParams);
-    }
-
-    private void establish(AssociationParameters agreed) {
+    void establish(AssociationParameters agreed) {
         params = agreed;
         timers.stop(Timer.T1_INIT);
         timers.stop(Timer.T1_COOKIE);
@@ -383,42 +262,11 @@ public final class SctpAssociation {
         resetter = new StreamResetter(new ResetHost(), counters, agreed.localInitialTsn(), agreed.peerInitialTsn());
         state = AssociationState.ESTABLISHED;
         counters.increment(SctpCounter.ASSOCIATIONS_ESTABLISHED);
-        timers.start(Timer.HEARTBEAT, heartbeatDelayNanos());
+        timers.start(Timer.HEARTBEAT, timeouts.heartbeatDelayNanos());
         safely(handler::onEstablished);
     }
 
-    private boolean onData(DataChunk data) {
-        if (receiver == null || !state.acceptsData()) {
-            counters.increment(SctpCounter.UNEXPECTED_CHUNK);
-            return true;
-        }
-        if (data.userData().readableBytes() == 0) {
-            // §6.2: a DATA chunk without user data is a protocol violation that ends the association
-            packets.sendAlone(new AbortChunk(false, List.of(ErrorCause.of(ErrorCause.NO_USER_DATA))), peerTag());
-            close(new CloseReason(CloseReason.Kind.LOCAL_ABORT, "DATA chunk without user data"));
-            return false;
-        }
-        if (receiver.onData(data) == DataReceiver.Verdict.INVALID_STREAM) {
-            byte[] stream = {(byte) (data.streamId() >> 8), (byte) data.streamId(), 0, 0};
-            control.add(new ErrorChunk(List.of(new ErrorCause(ErrorCause.INVALID_STREAM_IDENTIFIER,
-                    OpaqueValue.of(stream)))));
-        }
-        return true;
-    }
-
-    private void afterDataPacket() {
-        receiver.onDataPacket();
-        resetter.onCumulativeTsnAdvanced();
-        if (state == AssociationState.SHUTDOWN_SENT) {
-            control.add(new ShutdownChunk(receiver.cumulativeTsn())); // §9.2: answer DATA with SHUTDOWN
-            timers.start(Timer.T2_SHUTDOWN, rto.rtoNanos());
-            receiver.requestSack();
-        } else if (!receiver.sackDue()) {
-            timers.startIfStopped(Timer.DELAYED_SACK, settings.sackDelayMillis() * 1_000_000);
-        }
-    }
-
-    private void deliver(int streamId, long ppid, ByteBuf message) {
+    void deliver(int streamId, long ppid, ByteBuf message) {
         try {
             handler.onMessage(streamId, ppid, message);
         } catch (RuntimeException e) {
@@ -426,88 +274,8 @@ public final class SctpAssociation {
         }
     }
 
-    private void onSack(SackChunk sack) {
-        if (sender == null || !state.acceptsData() && state != AssociationState.SHUTDOWN_RECEIVED) {
-            counters.increment(SctpCounter.UNEXPECTED_CHUNK);
-            return;
-        }
-        if (sender.onSack(sack)) {
-            errorCount = 0;
-        }
-        advanceShutdown();
-    }
-
-    private void onForwardTsn(ForwardTsnChunk forward) {
-        if (receiver == null || !state.acceptsData()) {
-            counters.increment(SctpCounter.UNEXPECTED_CHUNK);
-            return;
-        }
-        if (receiver.onForwardTsn(forward)) {
-            resetter.onCumulativeTsnAdvanced();
-        }
-    }
-
-    private void onReConfig(ReConfigChunk chunk) {
-        if (resetter == null) {
-            counters.increment(SctpCounter.UNEXPECTED_CHUNK);
-            return;
-        }
-        resetter.onReConfig(chunk);
-    }
-
-    private void onHeartbeat(HeartbeatChunk heartbeat) {
-        if (!heartbeat.ack()) {
-            control.add(new HeartbeatChunk(true, heartbeat.info())); // §8.3: echo the info unchanged
-            return;
-        }
-        byte[] info = heartbeat.info().toByteArray();
-        if (!heartbeatOutstanding || info.length != 16 || java.nio.ByteBuffer.wrap(info).getLong(8) != heartbeatNonce) {
-            counters.increment(SctpCounter.UNEXPECTED_CHUNK);
-            return;
-        }
-        heartbeatOutstanding = false;
-        errorCount = 0;
-        rto.onMeasurement(scheduler.nanoTime() - java.nio.ByteBuffer.wrap(info).getLong(0));
-    }
-
-    private void onShutdown(ShutdownChunk shutdown) {
-        if (sender == null || !state.acceptsData() && state != AssociationState.SHUTDOWN_RECEIVED) {
-            counters.increment(SctpCounter.UNEXPECTED_CHUNK);
-            return;
-        }
-        // §9.2: the cumulative TSN ack of SHUTDOWN acknowledges like a SACK without gaps
-        sender.onSack(new SackChunk(shutdown.cumulativeTsnAck(), sender.peerRwnd() + sender.flightBytes(),
-                new int[0], new long[0]));
-        if (state == AssociationState.SHUTDOWN_SENT) {
-            state = AssociationState.SHUTDOWN_ACK_SENT;
-            timers.stop(Timer.T2_SHUTDOWN);
-            control.add(new ShutdownAckChunk());
-            timers.start(Timer.T2_SHUTDOWN, rto.rtoNanos());
-            return;
-        }
-        state = AssociationState.SHUTDOWN_RECEIVED;
-        advanceShutdown();
-    }
-
-    private void onShutdownAck() {
-        if (state != AssociationState.SHUTDOWN_SENT && state != AssociationState.SHUTDOWN_ACK_SENT) {
-            counters.increment(SctpCounter.UNEXPECTED_CHUNK);
-            return;
-        }
-        packets.sendAlone(new ShutdownCompleteChunk(false), peerTag());
-        close(new CloseReason(CloseReason.Kind.SHUTDOWN, "shutdown complete"));
-    }
-
-    private void onShutdownComplete() {
-        if (state != AssociationState.SHUTDOWN_ACK_SENT) {
-            counters.increment(SctpCounter.UNEXPECTED_CHUNK);
-            return;
-        }
-        close(new CloseReason(CloseReason.Kind.SHUTDOWN, "shutdown complete"));
-    }
-
     /** §9.2: sends SHUTDOWN or SHUTDOWN ACK once nothing is queued or outstanding. */
-    private void advanceShutdown() {
+    void advanceShutdown() {
         if (sender == null || !sender.allSent()) {
             return;
         }
@@ -522,37 +290,9 @@ public final class SctpAssociation {
         }
     }
 
-    private void onError(ErrorChunk error) {
-        counters.increment(SctpCounter.UNEXPECTED_CHUNK);
-        boolean stale = error.causes().stream().anyMatch(c -> c.code() == ErrorCause.STALE_COOKIE);
-        if (stale && state == AssociationState.COOKIE_ECHOED) {
-            // §5.2.6: our cookie went stale on the way; start over with a fresh INIT
-            state = AssociationState.COOKIE_WAIT;
-            timers.stop(Timer.T1_COOKIE);
-            packets.sendAlone(handshake.init(), 0);
-            timers.start(Timer.T1_INIT, rto.rtoNanos());
-        }
-    }
-
-    /** §3.2: the two high bits of the type decide. */
-    private boolean onUnknown(UnknownChunk chunk) {
-        counters.increment(SctpCounter.UNKNOWN_CHUNK);
-        if (chunk.type().action().reports() && peerTag() != 0) {
-            ByteBuf copy = Unpooled.buffer(chunk.paddedLength());
-            try {
-                chunk.encode(copy);
-                control.add(new ErrorChunk(List.of(new ErrorCause(ErrorCause.UNRECOGNIZED_CHUNK_TYPE,
-                        OpaqueValue.copyOf(copy, 0, chunk.length())))));
-            } finally {
-                copy.release();
-            }
-        }
-        return !chunk.type().action().stops();
-    }
-
     // ---------------------------------------------------------------- outbound
 
-    private void flush() {
+    void flush() {
         if (depth > 0 || terminated) {
             return;
         }
@@ -585,130 +325,28 @@ public final class SctpAssociation {
         }
     }
 
-    private void onMessageDone(OutboundMessage message) {
+    void onMessageDone(OutboundMessage message) {
         sendBufferedBytes -= message.length;
         safely(() -> handler.onSendBufferReleased(message.streamId, message.ppid, message.length));
     }
 
-    // ---------------------------------------------------------------- timers
-
-    private void onTimer(Timer timer) {
-        if (terminated) {
-            return;
-        }
-        depth++;
-        try {
-            switch (timer) {
-                case T1_INIT -> retransmitHandshake(AssociationState.COOKIE_WAIT, handshake.sentInit(), 0);
-                case T1_COOKIE -> retransmitHandshake(AssociationState.COOKIE_ECHOED, handshake.sentCookieEcho(),
-                        pendingParams == null ? 0 : pendingParams.peerTag());
-                case T2_SHUTDOWN -> onShutdownTimer();
-                case T3_RTX -> onRetransmissionTimer();
-                case DELAYED_SACK -> {
-                    if (receiver != null) {
-                        receiver.requestSack();
-                    }
-                }
-                case HEARTBEAT -> onHeartbeatTimer();
-                case RECONFIG -> {
-                    if (resetter != null) {
-                        resetter.onTimer();
-                    }
-                }
-            }
-        } finally {
-            depth--;
-        }
-        flush();
-    }
-
-    private void retransmitHandshake(AssociationState expected, Chunk chunk, long tag) {
-        if (state != expected) {
-            return;
-        }
-        if (++handshakeRetransmits > settings.maxInitRetransmits()) {
-            close(new CloseReason(CloseReason.Kind.TIMEOUT, expected + " not answered"));
-            return;
-        }
-        rto.backOff();
-        packets.sendAlone(chunk, tag);
-        timers.start(expected == AssociationState.COOKIE_WAIT ? Timer.T1_INIT : Timer.T1_COOKIE, rto.rtoNanos());
-    }
-
-    private void onShutdownTimer() {
-        if (!countError("SHUTDOWN not answered")) {
-            return;
-        }
-        rto.backOff();
-        control.add(state == AssociationState.SHUTDOWN_SENT ? new ShutdownChunk(receiver.cumulativeTsn())
-                : new ShutdownAckChunk());
-        timers.start(Timer.T2_SHUTDOWN, rto.rtoNanos());
-    }
-
-    private void onRetransmissionTimer() {
-        if (sender == null || !sender.hasOutstanding()) {
-            return;
-        }
-        if (!countError("retransmissions not acknowledged")) {
-            return;
-        }
-        rto.backOff(); // §6.3.3 E2
-        sender.onRetransmissionTimeout();
-    }
-
-    private void onHeartbeatTimer() {
-        if (state != AssociationState.ESTABLISHED) {
-            return;
-        }
-        if (heartbeatOutstanding) {
-            if (!countError("heartbeats not answered")) {
-                return;
-            }
-            rto.backOff();
-        }
-        heartbeatNonce = endpoint.nextNonZeroTag() << 32 | endpoint.nextNonZeroTag();
-        heartbeatOutstanding = true;
-        byte[] info = java.nio.ByteBuffer.allocate(16).putLong(scheduler.nanoTime()).putLong(heartbeatNonce).array();
-        control.add(new HeartbeatChunk(false, OpaqueValue.of(info)));
-        counters.increment(SctpCounter.HEARTBEATS_SENT);
-        timers.start(Timer.HEARTBEAT, heartbeatDelayNanos());
-    }
-
-    /** §8.3: HB.interval plus the current RTO. */
-    private long heartbeatDelayNanos() {
-        return settings.heartbeatIntervalMillis() * 1_000_000 + rto.rtoNanos();
-    }
-
-    /** §8.1: counts one unanswered transmission; past the limit the association is aborted. */
-    private boolean countError(String what) {
-        if (++errorCount > settings.maxAssociationRetransmits()) {
-            long tag = peerTag();
-            if (tag != 0) {
-                packets.sendAlone(new AbortChunk(false, List.of()), tag);
-            }
-            close(new CloseReason(CloseReason.Kind.TIMEOUT, what));
-            return false;
-        }
-        return true;
-    }
-
     // ---------------------------------------------------------------- helpers
 
-    private long localTag() {
+    long localTag() {
         if (params != null) {
             return params.localTag();
         }
         return state == AssociationState.CLOSED ? 0 : handshake.localTag();
     }
 
-    private long peerTag() {
+    long peerTag() {
         if (params != null) {
             return params.peerTag();
         }
         return pendingParams == null ? 0 : pendingParams.peerTag();
     }
 
-    private void close(CloseReason reason) {
+    void close(CloseReason reason) {
         if (terminated) {
             return;
         }
@@ -732,7 +370,7 @@ public final class SctpAssociation {
         safely(() -> handler.onClosed(reason));
     }
 
-    private static void safely(Runnable upcall) {
+    static void safely(Runnable upcall) {
         try {
             upcall.run();
         } catch (RuntimeException e) {

@@ -20,7 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** decode(encode(chunk)) == chunk for every chunk type, and the encoded size is what the chunk says. */
-class ChunkRoundTripProperties {
+class ChunkRoundTripPropertiesTest {
 
     @Property(tries = 300)
     void everyChunkRoundTrips(@ForAll("chunks") Chunk chunk) throws SctpParseException {

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The receiver's TSN record against a plain model, with initial TSNs on both sides of the 2^32 wrap. */
-class ReceivedTsnsProperties {
+class ReceivedTsnsPropertiesTest {
 
     @Provide
     Arbitrary<Long> initialTsns() {
