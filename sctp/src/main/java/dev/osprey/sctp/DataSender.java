@@ -24,6 +24,7 @@ final class DataSender {
     private long nextTsn;
     private boolean forwardTsnDue;
     private long lastDataSentNanos;
+    private final SendQueue.Abandoner abandoner = this::abandonUnsent;
 
     DataSender(AssociationParameters params, SendQueue queue, SctpSettings settings, AssociationTimers timers,
                RtoEstimator rto, SctpScheduler scheduler, SctpCounters counters,
@@ -118,7 +119,7 @@ final class DataSender {
 
     private void writeNewData(PacketBuilder packets, long now) {
         int length;
-        while ((length = queue.peekFragmentLength(now, this::abandonUnsent, outboundStreams)) >= 0) {
+        while ((length = queue.peekFragmentLength(now, abandoner, outboundStreams)) >= 0) {
             long flight = retransmissions.flightBytes();
             if (!congestion.cwndAllows(flight) || !congestion.rwndAllows(flight, length)
                     || retransmissions.hasRetransmissions()) {

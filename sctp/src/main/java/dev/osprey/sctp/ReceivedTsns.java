@@ -10,6 +10,9 @@ final class ReceivedTsns {
     /** The outcome of {@link #receive}. */
     enum Outcome { NEW, DUPLICATE, OUT_OF_WINDOW }
 
+    private static final int[] NO_GAPS = new int[0];
+    private static final long[] NO_DUPLICATES = new long[0];
+
     private final int window;
     private final long[] bits;
     private final long[] duplicates;
@@ -114,7 +117,7 @@ final class ReceivedTsns {
         // offsets are 16-bit on the wire: what lies further out is simply not reported yet
         int span = Math.min(0xFFFF, Tsn.distance(highestTsn, cumulativeTsn));
         if (span <= 0) {
-            return new int[0];
+            return NO_GAPS;
         }
         int[] scratch = new int[2 * maxBlocks];
         int count = 0;
@@ -139,6 +142,9 @@ final class ReceivedTsns {
 
     /** The duplicates since the last call, then forgets them. */
     long[] takeDuplicates() {
+        if (duplicateCount == 0) {
+            return NO_DUPLICATES;
+        }
         long[] out = java.util.Arrays.copyOf(duplicates, duplicateCount);
         duplicateCount = 0;
         return out;

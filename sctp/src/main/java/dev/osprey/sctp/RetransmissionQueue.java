@@ -217,6 +217,10 @@ final class RetransmissionQueue {
      * cumulative TSN ack, returns the FORWARD TSN to send (with the highest skipped SSN of each ordered stream).
      */
     ForwardTsnChunk forwardTsn() {
+        OutboundChunk head = outstanding.peek();
+        if (head == null || head.state != State.ABANDONED) {
+            return null; // the common case, without building anything
+        }
         long advanced = cumulativeTsnAck;
         Map<Integer, Integer> ssns = new LinkedHashMap<>();
         for (OutboundChunk chunk : outstanding) {

@@ -48,6 +48,7 @@ public final class SctpAssociation {
     final Handshake handshake;
     final SendQueue sendQueue;
     final List<Chunk> control = new ArrayList<>();
+    private final java.util.Set<Integer> resetsBeforeEstablished = new java.util.LinkedHashSet<>();
     private final ChunkDispatcher dispatcher = new ChunkDispatcher(this);
     private final TimeoutHandler timeouts = new TimeoutHandler(this);
     AssociationState state = AssociationState.CLOSED;
@@ -158,10 +159,15 @@ public final class SctpAssociation {
 
     /** RFC 6525 §5.1.2: resets our outgoing side of the stream once its queued messages are sent. */
     public void resetStream(int streamId) {
-        if (resetter != null && !terminated && params.peerReconfig()) {
+        if (terminated) {
+            return;
+        }
+        if (params == null) {
+            resetsBeforeEstablished.add(streamId); // requested once the association is up
+        } else if (params.peerReconfig()) {
             resetter.request(streamId);
             flush();
-        } else if (!terminated && params != null) {
+        } else {
             handler.onOutgoingStreamsReset(List.of(streamId)); // the peer cannot reset: just stop using it
         }
     }
@@ -264,6 +270,9 @@ public final class SctpAssociation {
         counters.increment(SctpCounter.ASSOCIATIONS_ESTABLISHED);
         timers.start(Timer.HEARTBEAT, timeouts.heartbeatDelayNanos());
         safely(handler::onEstablished);
+        List<Integer> early = List.copyOf(resetsBeforeEstablished);
+        resetsBeforeEstablished.clear();
+        early.forEach(this::resetStream);
     }
 
     void deliver(int streamId, long ppid, ByteBuf message) {

@@ -62,6 +62,9 @@ final class StreamResetter {
 
     /** The next RE-CONFIG to send (a response and/or our request), or null. Call until null. */
     ReConfigChunk poll() {
+        if (responses.isEmpty() && pending.isEmpty() && !resendInFlight) {
+            return null; // nothing to say: the usual case on every flush
+        }
         List<ReConfigParameter> params = new ArrayList<>(2);
         if (!responses.isEmpty()) {
             params.add(responses.poll());

@@ -16,6 +16,7 @@ public final class DataChannel {
     private final String label;
     private final ChannelOptions options;
     private final boolean negotiated;
+    private final dev.osprey.sctp.SendOptions sendOptions;
     private DataChannelState state;
     private boolean acknowledged;
     private boolean outgoingReset;
@@ -30,6 +31,7 @@ public final class DataChannel {
         this.label = label;
         this.options = options;
         this.negotiated = negotiated;
+        this.sendOptions = options.sendOptions();
         this.acknowledged = acknowledged;
         this.state = DataChannelState.CONNECTING;
     }
@@ -96,6 +98,10 @@ public final class DataChannel {
     }
 
     // -------- state kept by the transport
+
+    dev.osprey.sctp.SendOptions sendOptions() {
+        return sendOptions;
+    }
 
     boolean acknowledged() {
         return acknowledged;

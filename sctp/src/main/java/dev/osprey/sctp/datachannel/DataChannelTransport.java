@@ -132,7 +132,7 @@ public final class DataChannelTransport {
             data.writeByte(0); // RFC 8831 §6.6: empty messages carry one ignored byte
             ppid = binary ? Ppid.BINARY_EMPTY : Ppid.STRING_EMPTY;
         }
-        SendOptions options = channel.options().sendOptions();
+        SendOptions options = channel.sendOptions();
         if (!channel.acknowledged()) {
             // RFC 8832 §6: until DATA_CHANNEL_ACK arrives, messages are sent ordered
             options = new SendOptions(false, options.maxRetransmits(), options.lifetimeMillis());
