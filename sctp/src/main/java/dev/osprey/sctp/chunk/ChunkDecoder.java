@@ -21,9 +21,13 @@ public final class ChunkDecoder {
 
     /** Decodes the chunks in {@code buf[index, end)}; up to 3 trailing zero bytes of padding are accepted. */
     public static List<Chunk> decodeAll(ByteBuf buf, int index, int end) throws SctpParseException {
-        List<Chunk> chunks = new ArrayList<>(4);
+        // most packets carry one or two chunks: those get an immutable list without any array behind it
+        Chunk first = null;
+        Chunk second = null;
+        List<Chunk> more = null;
+        int count = 0;
         while (end - index >= Chunk.HEADER_LENGTH) {
-            if (chunks.size() == MAX_CHUNKS_PER_PACKET) {
+            if (count == MAX_CHUNKS_PER_PACKET) {
                 throw new SctpParseException("more than " + MAX_CHUNKS_PER_PACKET + " chunks");
             }
             int length = buf.getUnsignedShort(index + 2);
@@ -33,15 +37,28 @@ public final class ChunkDecoder {
             if (length > end - index) {
                 throw new SctpParseException(Reason.LENGTH_PAST_END, "chunk length " + length + " past the packet end");
             }
-            chunks.add(decode(buf.getUnsignedByte(index), buf.getUnsignedByte(index + 1), buf,
-                    index + Chunk.HEADER_LENGTH, length - Chunk.HEADER_LENGTH));
+            Chunk chunk = decode(buf.getUnsignedByte(index), buf.getUnsignedByte(index + 1), buf,
+                    index + Chunk.HEADER_LENGTH, length - Chunk.HEADER_LENGTH);
+            switch (count++) {
+                case 0 -> first = chunk;
+                case 1 -> second = chunk;
+                case 2 -> {
+                    more = new ArrayList<>(8);
+                    more.add(first);
+                    more.add(second);
+                    more.add(chunk);
+                }
+                default -> more.add(chunk);
+            }
             index = Math.min(end, index + ((length + 3) & ~3));
         }
         requireZeroTail(buf, index, end);
-        if (chunks.isEmpty()) {
-            throw new SctpParseException("packet without chunks");
-        }
-        return chunks;
+        return switch (count) {
+            case 0 -> throw new SctpParseException("packet without chunks");
+            case 1 -> List.of(first);
+            case 2 -> List.of(first, second);
+            default -> List.copyOf(more);
+        };
     }
 
     private static void requireZeroTail(ByteBuf buf, int index, int end) throws SctpParseException {

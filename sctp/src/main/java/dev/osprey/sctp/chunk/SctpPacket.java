@@ -3,6 +3,7 @@ package dev.osprey.sctp.chunk;
 import dev.osprey.sctp.SctpParseException;
 import dev.osprey.sctp.SctpParseException.Reason;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.FastThreadLocal;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -16,6 +17,13 @@ public record SctpPacket(int sourcePort, int destinationPort, long verificationT
     public static final int COMMON_HEADER_LENGTH = 12;
     private static final int CHECKSUM_OFFSET = 8;
     private static final byte[] ZERO_CHECKSUM = new byte[4];
+    /** One checksum object per thread (event loop): no allocation per packet. */
+    private static final FastThreadLocal<CRC32C> CRC = new FastThreadLocal<>() {
+        @Override
+        protected CRC32C initialValue() {
+            return new CRC32C();
+        }
+    };
 
     public SctpPacket {
         chunks = List.copyOf(chunks);
@@ -86,7 +94,8 @@ public record SctpPacket(int sourcePort, int destinationPort, long verificationT
      * first on the wire, hence the little-endian store.
      */
     static long crc32c(ByteBuf buf, int start, int length) {
-        CRC32C crc = new CRC32C();
+        CRC32C crc = CRC.get();
+        crc.reset();
         update(crc, buf, start, CHECKSUM_OFFSET);
         crc.update(ZERO_CHECKSUM);
         update(crc, buf, start + COMMON_HEADER_LENGTH, length - COMMON_HEADER_LENGTH);
