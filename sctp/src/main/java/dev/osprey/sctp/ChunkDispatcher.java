@@ -21,6 +21,7 @@ import dev.osprey.sctp.chunk.ShutdownCompleteChunk;
 import dev.osprey.sctp.chunk.UnknownChunk;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+
 import java.util.List;
 
 /**

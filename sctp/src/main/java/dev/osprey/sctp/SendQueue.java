@@ -2,74 +2,106 @@ package dev.osprey.sctp;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
  * Messages accepted by {@code send} that still have fragments without a TSN (RFC 9260 §6.9). TSNs and SSNs are
- * assigned only when a fragment is first sent, so a message abandoned before that costs the peer nothing. One FIFO
- * for all streams: with DATA chunks a started message must go out in consecutive TSNs anyway.
+ * assigned only when a fragment is first sent, so a message abandoned before that costs the peer nothing.
+ * <p>
+ * Streams take turns message by message (round robin), so a backlog on one data channel does not hold back the
+ * others: a lossy message queued behind a burst of reliable ones goes out after the message in progress. A started
+ * message is finished first, because DATA fragments of one message must carry consecutive TSNs (RFC 8260 §1).
  */
 final class SendQueue {
-    private final ArrayDeque<OutboundMessage> queue = new ArrayDeque<>();
+    private final Map<Integer, ArrayDeque<OutboundMessage>> perStream = new HashMap<>();
+    /** Streams with queued messages, in turn order. */
+    private final ArrayDeque<Integer> turns = new ArrayDeque<>();
     private final Map<Integer, Integer> nextSsn = new HashMap<>();
-    private final Map<Integer, Integer> queuedPerStream = new HashMap<>();
     private final int maxFragmentBytes;
+    /** The message being cut into fragments, once its first one has a TSN. */
+    private OutboundMessage current;
 
     SendQueue(int maxFragmentBytes) {
         this.maxFragmentBytes = maxFragmentBytes;
     }
 
     void add(OutboundMessage message) {
+        ArrayDeque<OutboundMessage> queue = perStream.get(message.streamId);
+        if (queue == null) {
+            queue = new ArrayDeque<>(4);
+            perStream.put(message.streamId, queue);
+            turns.add(message.streamId);
+        }
         queue.add(message);
-        queuedPerStream.merge(message.streamId, 1, Integer::sum);
     }
 
     boolean isEmpty() {
-        return queue.isEmpty();
+        return current == null && turns.isEmpty();
     }
 
     /** Whether messages of this stream still wait for a TSN (RFC 6525: reset only after they are sent). */
     boolean hasQueued(int streamId) {
-        return queuedPerStream.containsKey(streamId);
+        return perStream.containsKey(streamId) || (current != null && current.streamId == streamId);
     }
 
     /**
-     * Size of the next fragment, or -1 when nothing is queued. Drops abandoned heads, heads whose lifetime ended
-     * before they were sent (RFC 3758 §3.5 A1), and heads on a stream the association did not get.
+     * Size of the next fragment, or -1 when nothing is queued. Drops abandoned messages, messages whose lifetime
+     * ended before they were sent (RFC 3758 §3.5 A1), and messages on a stream the association did not get.
      */
     int peekFragmentLength(long nowNanos, Abandoner abandoner, int streamLimit) {
-        OutboundMessage head;
-        while ((head = queue.peek()) != null) {
-            if (head.abandoned() || (!head.started() && head.expired(nowNanos)) || head.streamId >= streamLimit) {
-                pollHead();
+        if (current != null && current.abandoned()) {
+            current = null; // its sent fragments are skipped with FORWARD TSN; the rest is never sent
+        }
+        OutboundMessage next = current != null ? current : nextUnstarted(nowNanos, abandoner, streamLimit);
+        return next == null ? -1 : Math.min(maxFragmentBytes, next.length - next.nextOffset());
+    }
+
+    private OutboundMessage nextUnstarted(long nowNanos, Abandoner abandoner, int streamLimit) {
+        Integer stream;
+        while ((stream = turns.peek()) != null) {
+            ArrayDeque<OutboundMessage> queue = perStream.get(stream);
+            OutboundMessage head = queue.peek();
+            if (head.abandoned() || head.expired(nowNanos) || head.streamId >= streamLimit) {
+                pollHead(stream, queue, false);
                 abandoner.abandonUnsent(head);
                 continue;
             }
-            return Math.min(maxFragmentBytes, head.length - head.nextOffset());
+            return head;
         }
-        return -1;
+        return null;
     }
 
-    /** Cuts the next fragment of the head message under TSN {@code tsn}; call after {@link #peekFragmentLength}. */
+    /** Cuts the next fragment under TSN {@code tsn}; call after {@link #peekFragmentLength} returned >= 0. */
     OutboundChunk nextFragment(long tsn) {
-        OutboundMessage head = queue.peek();
-        if (!head.started() && !head.unordered) {
-            int ssn = nextSsn.getOrDefault(head.streamId, 0);
-            head.assignSsn(ssn);
-            nextSsn.put(head.streamId, Tsn.nextSsn(ssn));
+        OutboundMessage message = current;
+        if (message == null) {
+            int stream = turns.peek();
+            message = pollHead(stream, perStream.get(stream), true);
+            if (!message.unordered) {
+                int ssn = nextSsn.getOrDefault(message.streamId, 0);
+                message.assignSsn(ssn);
+                nextSsn.put(message.streamId, Tsn.nextSsn(ssn));
+            }
+            current = message;
         }
-        int offset = head.nextOffset();
-        int size = head.takeFragment(maxFragmentBytes);
-        if (head.fullyFragmented()) {
-            pollHead();
+        int offset = message.nextOffset();
+        int size = message.takeFragment(maxFragmentBytes);
+        if (message.fullyFragmented()) {
+            current = null;
         }
-        return new OutboundChunk(head, tsn, offset, size);
+        return new OutboundChunk(message, tsn, offset, size);
     }
 
-    private void pollHead() {
+    /** Removes the stream's head; {@code rotate} sends the stream to the back of the turn order. */
+    private OutboundMessage pollHead(int stream, ArrayDeque<OutboundMessage> queue, boolean rotate) {
         OutboundMessage head = queue.poll();
-        queuedPerStream.computeIfPresent(head.streamId, (k, n) -> n == 1 ? null : n - 1);
+        if (queue.isEmpty()) {
+            perStream.remove(stream);
+            turns.poll();
+        } else if (rotate) {
+            turns.add(turns.poll());
+        }
+        return head;
     }
 
     /** RFC 6525 §5.1.2 / §5.2.3: after a successful reset the stream's next SSN is 0. */
@@ -79,13 +111,12 @@ final class SendQueue {
 
     /** Abandons every queued message (association closing); the abandoner releases them. */
     void abandonAll(Abandoner abandoner) {
-        Iterator<OutboundMessage> it = queue.iterator();
-        while (it.hasNext()) {
-            OutboundMessage m = it.next();
-            it.remove();
-            abandoner.abandonUnsent(m);
+        current = null;
+        for (ArrayDeque<OutboundMessage> queue : perStream.values()) {
+            queue.forEach(abandoner::abandonUnsent);
         }
-        queuedPerStream.clear();
+        perStream.clear();
+        turns.clear();
     }
 
     /** Called for a message dropped from the queue. */

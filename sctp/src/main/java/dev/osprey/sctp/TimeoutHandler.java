@@ -7,6 +7,8 @@ import dev.osprey.sctp.chunk.HeartbeatChunk;
 import dev.osprey.sctp.chunk.OpaqueValue;
 import dev.osprey.sctp.chunk.ShutdownAckChunk;
 import dev.osprey.sctp.chunk.ShutdownChunk;
+
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -88,6 +90,14 @@ final class TimeoutHandler {
         if (a.state != AssociationState.ESTABLISHED) {
             return;
         }
+        long idleNanos = a.scheduler.nanoTime() - a.sender.lastDataSentNanos();
+        long intervalNanos = a.settings.heartbeatIntervalMillis() * 1_000_000;
+        if (a.sender.lastDataSentNanos() != 0 && idleNanos < intervalNanos) {
+            // §8.3: only idle paths are probed; while DATA flows, T3-rtx watches the peer
+            a.heartbeatOutstanding = false;
+            a.timers.start(Timer.HEARTBEAT, intervalNanos - idleNanos + a.rto.rtoNanos());
+            return;
+        }
         if (a.heartbeatOutstanding) {
             if (!countError("heartbeats not answered")) {
                 return;
@@ -96,7 +106,7 @@ final class TimeoutHandler {
         }
         a.heartbeatNonce = a.endpoint.nextNonZeroTag() << 32 | a.endpoint.nextNonZeroTag();
         a.heartbeatOutstanding = true;
-        byte[] info = java.nio.ByteBuffer.allocate(16).putLong(a.scheduler.nanoTime()).putLong(a.heartbeatNonce).array();
+        byte[] info = ByteBuffer.allocate(16).putLong(a.scheduler.nanoTime()).putLong(a.heartbeatNonce).array();
         a.control.add(new HeartbeatChunk(false, OpaqueValue.of(info)));
         a.counters.increment(SctpCounter.HEARTBEATS_SENT);
         a.timers.start(Timer.HEARTBEAT, heartbeatDelayNanos());
