@@ -22,6 +22,7 @@ import dev.osprey.sctp.chunk.UnknownChunk;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -225,13 +226,14 @@ final class ChunkDispatcher {
             return;
         }
         byte[] info = heartbeat.info().toByteArray();
-        if (!a.heartbeatOutstanding || info.length != 16 || java.nio.ByteBuffer.wrap(info).getLong(8) != a.heartbeatNonce) {
+        ByteBuffer fields = ByteBuffer.wrap(info);
+        if (!a.heartbeatOutstanding || info.length != 16 || fields.getLong(8) != a.heartbeatNonce) {
             a.counters.increment(SctpCounter.UNEXPECTED_CHUNK);
             return;
         }
         a.heartbeatOutstanding = false;
         a.errorCount = 0;
-        a.rto.onMeasurement(a.scheduler.nanoTime() - java.nio.ByteBuffer.wrap(info).getLong(0));
+        a.rto.onMeasurement(a.scheduler.nanoTime() - fields.getLong(0));
     }
 
     private void onShutdown(ShutdownChunk shutdown) {

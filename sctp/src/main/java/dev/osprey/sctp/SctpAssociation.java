@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One SCTP association over DTLS (RFC 8261, RFC 9260): fed with received packets, writing packets through a
@@ -48,7 +51,7 @@ public final class SctpAssociation {
     final Handshake handshake;
     final SendQueue sendQueue;
     final List<Chunk> control = new ArrayList<>();
-    private final java.util.Set<Integer> resetsBeforeEstablished = new java.util.LinkedHashSet<>();
+    private final Set<Integer> resetsBeforeEstablished = new LinkedHashSet<>();
     private final ChunkDispatcher dispatcher = new ChunkDispatcher(this);
     private final TimeoutHandler timeouts = new TimeoutHandler(this);
     AssociationState state = AssociationState.CLOSED;
@@ -192,7 +195,7 @@ public final class SctpAssociation {
         if (peerTag != 0) {
             byte[] detail = reason.getBytes(StandardCharsets.UTF_8);
             ErrorCause cause = new ErrorCause(ErrorCause.USER_INITIATED_ABORT,
-                    OpaqueValue.of(java.util.Arrays.copyOf(detail, Math.min(detail.length, 128))));
+                    OpaqueValue.of(Arrays.copyOf(detail, Math.min(detail.length, 128))));
             packets.sendAlone(new AbortChunk(false, List.of(cause)), peerTag);
         }
         close(new CloseReason(CloseReason.Kind.LOCAL_ABORT, reason));

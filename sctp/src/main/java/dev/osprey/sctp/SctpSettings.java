@@ -16,7 +16,9 @@ package dev.osprey.sctp;
  * @param maxOutOfOrderTsns          how far past the cumulative TSN a DATA chunk may be and still be kept; a power
  *                                   of two
  * @param rtoInitialMillis           RTO.Initial (RFC 9260 §16: 1 s)
- * @param rtoMinMillis               RTO.Min; below the RFC's 1 s because data channels are interactive
+ * @param rtoMinMillis               RTO.Min; below the RFC's 1 s because data channels are interactive, but above
+ *                                   the peer's delayed-SACK time (200 ms usual) plus an RTT, or the last packet of
+ *                                   every burst would time out before its SACK arrives
  * @param rtoMaxMillis               RTO.Max (RFC: 60 s; shorter so a dead peer is noticed sooner)
  * @param maxInitRetransmits         Max.Init.Retransmits (RFC: 8)
  * @param maxAssociationRetransmits  Association.Max.Retrans (RFC: 10)
@@ -65,7 +67,7 @@ public record SctpSettings(int localPort, int remotePort, int maxPacketBytes, in
     /** Defaults for WebRTC data channels. */
     public static SctpSettings defaults() {
         return new SctpSettings(DEFAULT_PORT, DEFAULT_PORT, 1200, 1024, 1024, 1 << 20, 4 << 20, 262_144, 8192,
-                1000, 200, 10_000, 8, 10, 60_000, 30_000, 200, 64, 32);
+                1000, 400, 10_000, 8, 10, 60_000, 30_000, 200, 64, 32);
     }
 
     public SctpSettings withBuffers(long receiveBufferBytes, long sendBufferBytes, long maxMessageBytes) {

@@ -134,7 +134,7 @@ public sealed interface ReConfigParameter {
         /** RFC 6525 §4.3, §4.5, §4.6: these start with a Re-configuration Request Sequence Number. */
         public long requestSeqOrMinusOne() {
             byte[] b = value.toByteArray();
-            return b.length < 4 ? -1 : ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+            return b.length < 4 ? -1 : java.nio.ByteBuffer.wrap(b).getInt() & 0xFFFFFFFFL;
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * SACK (RFC 9260 §3.3.4): the cumulative TSN ack, the advertised receiver window, gap ack blocks and duplicate TSNs.
  *
  * @param gapAckBlocks pairs of (start, end) offsets from the cumulative TSN ack, each unsigned 16-bit, so block
- *                     {@code i} covers TSNs {@code cumTsnAck + gapAckBlocks[2i]} .. {@code cumTsnAck + gapAckBlocks[2i+1]}
+ *                     {@code i} covers TSNs {@code cum + gapAckBlocks[2i]} .. {@code cum + gapAckBlocks[2i+1]}
  * @param duplicateTsns TSNs received more than once since the last SACK
  */
 public record SackChunk(long cumulativeTsnAck, long advertisedWindow, int[] gapAckBlocks, long[] duplicateTsns)

@@ -42,33 +42,48 @@ class ReliabilityTest {
             pair.runUntil(() -> pair.client.messages.size() == 1 && channel.bufferedAmount() == 0, 2000);
             SctpAssociation sender = pair.server.transport.association();
             // one RTT sample of 20 ms: SRTT + 4 RTTVAR = 60 ms, clamped to RTO.Min
-            assertThat(sender.rtoNanos()).isEqualTo(200 * MS);
+            assertThat(sender.rtoNanos()).isEqualTo(400 * MS);
 
             pair.toClient.dropWhen(p -> SimulatedLink.hasChunk(p, 0));
             channel.sendText("lost until the link heals");
-            pair.clock.advanceMillis(199);
+            pair.clock.advanceMillis(399);
             assertThat(pair.server.count(SctpCounter.T3_EXPIRATIONS)).isZero();
             pair.clock.advanceMillis(2);
             assertThat(pair.server.count(SctpCounter.T3_EXPIRATIONS)).isEqualTo(1);
-            assertThat(sender.rtoNanos()).isEqualTo(400 * MS);
-            pair.clock.advanceMillis(400);
-            assertThat(pair.server.count(SctpCounter.T3_EXPIRATIONS)).isEqualTo(2);
             assertThat(sender.rtoNanos()).isEqualTo(800 * MS);
             pair.clock.advanceMillis(800);
-            assertThat(pair.server.count(SctpCounter.T3_EXPIRATIONS)).isEqualTo(3);
+            assertThat(pair.server.count(SctpCounter.T3_EXPIRATIONS)).isEqualTo(2);
             assertThat(sender.rtoNanos()).isEqualTo(1600 * MS);
+            pair.clock.advanceMillis(1600);
+            assertThat(pair.server.count(SctpCounter.T3_EXPIRATIONS)).isEqualTo(3);
+            assertThat(sender.rtoNanos()).isEqualTo(3200 * MS);
             assertThat(pair.server.count(SctpCounter.RETRANSMITTED_CHUNKS)).isEqualTo(3);
             // §7.2.3: the window collapsed to one MTU
             assertThat(sender.congestionWindow()).isEqualTo(1200);
 
             pair.toClient.dropWhen(p -> false);
-            // nothing is resent before the next expiry (1.6 s later), which doubles the RTO once more
+            // nothing is resent before the next expiry (3.2 s later), which doubles the RTO once more
             pair.runUntil(() -> pair.client.messages.size() == 2, 5000);
             assertThat(pair.server.count(SctpCounter.T3_EXPIRATIONS)).isEqualTo(4);
             assertThat(pair.client.messages.get(1).text()).isEqualTo("lost until the link heals");
             pair.runUntil(() -> channel.bufferedAmount() == 0, 5000);
             // Karn: the acknowledged chunk was retransmitted, so it gave no sample; the backed-off RTO stays
-            assertThat(sender.rtoNanos()).isEqualTo(3200 * MS);
+            assertThat(sender.rtoNanos()).isEqualTo(6400 * MS);
+        }
+    }
+
+    @Test
+    void slowStartGrowsTheWindowWhileItIsFullyUsed() {
+        try (ChannelPair pair = new ChannelPair(SctpSettings.defaults(), 20).connect()) {
+            DataChannel channel = pair.server.transport.open("_reliable", ChannelOptions.RELIABLE);
+            pair.runUntil(() -> !pair.client.opened.isEmpty(), 2000);
+            long initial = pair.server.transport.association().congestionWindow();
+            assertThat(initial).isEqualTo(4404); // §7.2.1: min(4 MTU, max(2 MTU, 4404))
+            for (int i = 0; i < 200; i++) {
+                channel.send(PooledByteBufAllocator.DEFAULT.buffer(1000).writeZero(1000));
+            }
+            pair.runUntil(() -> channel.bufferedAmount() == 0, 30_000);
+            assertThat(pair.server.transport.association().congestionWindow()).isGreaterThan(10 * initial);
         }
     }
 
@@ -96,9 +111,13 @@ class ReliabilityTest {
                 channel.sendText("msg-" + i);
                 pair.clock.advanceMillis(1); // one packet each, so each gets its own SACK
             }
+            long cwndBefore = pair.server.transport.association().congestionWindow();
             pair.runUntil(() -> pair.client.messages.size() == 8, 150);
 
             assertThat(pair.server.count(SctpCounter.FAST_RETRANSMITS)).isEqualTo(1);
+            // §7.2.4: entering Fast Recovery set cwnd = ssthresh = max(cwnd / 2, 4 MTU)
+            assertThat(pair.server.transport.association().congestionWindow())
+                    .isEqualTo(Math.max(cwndBefore / 2, 4 * 1200));
             assertThat(pair.server.count(SctpCounter.T3_EXPIRATIONS)).isZero();
             assertThat(pair.client.messages.get(0).text()).isEqualTo("msg-0");
             assertThat(pair.client.messages.get(7).text()).isEqualTo("msg-7");
@@ -153,7 +172,7 @@ class ReliabilityTest {
             pair.clock.advanceMillis(100);
             pair.toClient.dropWhen(p -> SimulatedLink.hasChunk(p, 0));
             channel.sendText("stale");
-            pair.clock.advanceMillis(300); // past the lifetime: the T3 expiry abandons instead of retransmitting
+            pair.clock.advanceMillis(600); // past the lifetime: the T3 expiry abandons instead of retransmitting
             pair.toClient.dropWhen(p -> false);
             channel.sendText("fresh");
             pair.runUntil(() -> channel.bufferedAmount() == 0, 5000);
