@@ -10,6 +10,8 @@ import dev.osprey.sctp.chunk.ErrorCause;
 import dev.osprey.sctp.chunk.ErrorChunk;
 import dev.osprey.sctp.chunk.ForwardTsnChunk;
 import dev.osprey.sctp.chunk.HeartbeatChunk;
+import dev.osprey.sctp.chunk.IDataChunk;
+import dev.osprey.sctp.chunk.IForwardTsnChunk;
 import dev.osprey.sctp.chunk.InitChunk;
 import dev.osprey.sctp.chunk.OpaqueValue;
 import dev.osprey.sctp.chunk.ReConfigChunk;
@@ -57,7 +59,7 @@ final class ChunkDispatcher {
             if (a.terminated || !dispatch(chunk, packet.verificationTag())) {
                 break;
             }
-            data |= chunk instanceof DataChunk;
+            data |= chunk instanceof DataChunk || chunk instanceof IDataChunk;
         }
         if (data && a.receiver != null) {
             afterDataPacket();
@@ -84,7 +86,10 @@ final class ChunkDispatcher {
     private boolean dispatch(Chunk chunk, long packetTag) {
         switch (chunk) {
             case DataChunk d -> {
-                return onData(d);
+                return onData(d, d.streamId(), d.userData().readableBytes());
+            }
+            case IDataChunk d -> {
+                return onData(d, d.streamId(), d.userData().readableBytes());
             }
             case InitChunk i -> onInitAck(i);
             case SackChunk s -> onSack(s);
@@ -101,6 +106,7 @@ final class ChunkDispatcher {
             case CookieEchoChunk c -> onCookieEcho(c, packetTag);
             case CookieAckChunk c -> onCookieAck();
             case ForwardTsnChunk f -> onForwardTsn(f);
+            case IForwardTsnChunk f -> onIForwardTsn(f);
             case ReConfigChunk r -> onReConfig(r);
             case UnknownChunk u -> {
                 return onUnknown(u);
@@ -159,19 +165,25 @@ final class ChunkDispatcher {
     }
 
 
-    private boolean onData(DataChunk data) {
+    /** DATA, or I-DATA when interleaving was agreed (RFC 8260 §2.2: the other kind ends the association). */
+    private boolean onData(Chunk chunk, int streamId, int dataLength) {
         if (a.receiver == null || !a.state.acceptsData()) {
             a.counters.increment(SctpCounter.UNEXPECTED_CHUNK);
             return true;
         }
-        if (data.userData().readableBytes() == 0) {
-            // §6.2: a DATA chunk without user data is a protocol violation that ends the association
-            a.packets.sendAlone(new AbortChunk(false, List.of(ErrorCause.of(ErrorCause.NO_USER_DATA))), a.peerTag());
-            a.close(new CloseReason(CloseReason.Kind.LOCAL_ABORT, "DATA chunk without user data"));
+        boolean interleaved = chunk instanceof IDataChunk;
+        if (interleaved != a.receiver.interleaving() || dataLength == 0) {
+            // §6.2: DATA without user data, or the kind of DATA not agreed on, is a protocol violation
+            int cause = dataLength == 0 ? ErrorCause.NO_USER_DATA : ErrorCause.PROTOCOL_VIOLATION;
+            a.packets.sendAlone(new AbortChunk(false, List.of(ErrorCause.of(cause))), a.peerTag());
+            a.close(new CloseReason(CloseReason.Kind.LOCAL_ABORT, dataLength == 0 ? "DATA chunk without user data"
+                    : chunk.type() + " not negotiated"));
             return false;
         }
-        if (a.receiver.onData(data) == DataReceiver.Verdict.INVALID_STREAM) {
-            byte[] stream = {(byte) (data.streamId() >> 8), (byte) data.streamId(), 0, 0};
+        DataReceiver.Verdict verdict = interleaved ? a.receiver.onIData((IDataChunk) chunk)
+                : a.receiver.onData((DataChunk) chunk);
+        if (verdict == DataReceiver.Verdict.INVALID_STREAM) {
+            byte[] stream = {(byte) (streamId >> 8), (byte) streamId, 0, 0};
             a.control.add(new ErrorChunk(List.of(new ErrorCause(ErrorCause.INVALID_STREAM_IDENTIFIER,
                     OpaqueValue.of(stream)))));
         }
@@ -203,11 +215,21 @@ final class ChunkDispatcher {
     }
 
     private void onForwardTsn(ForwardTsnChunk forward) {
-        if (a.receiver == null || !a.state.acceptsData()) {
+        if (a.receiver == null || !a.state.acceptsData() || a.receiver.interleaving()) {
             a.counters.increment(SctpCounter.UNEXPECTED_CHUNK);
             return;
         }
         if (a.receiver.onForwardTsn(forward)) {
+            a.resetter.onCumulativeTsnAdvanced();
+        }
+    }
+
+    private void onIForwardTsn(IForwardTsnChunk forward) {
+        if (a.receiver == null || !a.state.acceptsData() || !a.receiver.interleaving()) {
+            a.counters.increment(SctpCounter.UNEXPECTED_CHUNK);
+            return;
+        }
+        if (a.receiver.onIForwardTsn(forward)) {
             a.resetter.onCumulativeTsnAdvanced();
         }
     }

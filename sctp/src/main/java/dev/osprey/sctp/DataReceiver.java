@@ -2,6 +2,8 @@ package dev.osprey.sctp;
 
 import dev.osprey.sctp.chunk.DataChunk;
 import dev.osprey.sctp.chunk.ForwardTsnChunk;
+import dev.osprey.sctp.chunk.IDataChunk;
+import dev.osprey.sctp.chunk.IForwardTsnChunk;
 import dev.osprey.sctp.chunk.SackChunk;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -24,6 +26,7 @@ final class DataReceiver {
 
     private final ReceivedTsns tsns;
     private final Reassembler reassembler;
+    private final InterleavedReassembler interleaved;
     private final SctpSettings settings;
     private final SctpCounters counters;
     private final ByteBufAllocator allocator;
@@ -41,6 +44,8 @@ final class DataReceiver {
         this.tsns = new ReceivedTsns(settings.maxOutOfOrderTsns(), settings.maxDuplicatesReported(),
                 params.peerInitialTsn());
         this.reassembler = new Reassembler(allocator, settings.maxMessageBytes(), counters);
+        this.interleaved = params.interleaving()
+                ? new InterleavedReassembler(allocator, settings.maxMessageBytes(), counters) : null;
         this.settings = settings;
         this.counters = counters;
         this.allocator = allocator;
@@ -49,15 +54,33 @@ final class DataReceiver {
     }
 
     Verdict onData(DataChunk chunk) {
-        if (chunk.immediate()) {
+        Verdict verdict = accept(chunk.tsn(), chunk.streamId(), chunk.immediate());
+        if (verdict == Verdict.ACCEPTED) {
+            reassembler.onData(chunk, tsns.extend(chunk.tsn()), paused ? holdingSink : sink);
+        }
+        return verdict;
+    }
+
+    /** RFC 8260: an I-DATA chunk; only called when the association agreed on interleaving. */
+    Verdict onIData(IDataChunk chunk) {
+        Verdict verdict = accept(chunk.tsn(), chunk.streamId(), chunk.immediate());
+        if (verdict == Verdict.ACCEPTED) {
+            interleaved.onData(chunk, paused ? holdingSink : sink);
+        }
+        return verdict;
+    }
+
+    /** The TSN bookkeeping shared by DATA and I-DATA (RFC 9260 §6.2). */
+    private Verdict accept(long tsn, int streamId, boolean immediate) {
+        if (immediate) {
             sackImmediately = true; // RFC 7053
         }
-        if (windowBytes() == 0 && Tsn.lessThan(tsns.highestTsn(), chunk.tsn())) {
+        if (windowBytes() == 0 && Tsn.lessThan(tsns.highestTsn(), tsn)) {
             counters.increment(SctpCounter.RECEIVE_BUFFER_FULL); // §6.2: no room beyond what we already have
             sackImmediately = true;
             return Verdict.DROPPED;
         }
-        switch (tsns.receive(chunk.tsn())) {
+        switch (tsns.receive(tsn)) {
             case DUPLICATE -> {
                 counters.increment(SctpCounter.DUPLICATE_TSN);
                 sackImmediately = true; // §6.2: duplicates are reported at once
@@ -69,14 +92,10 @@ final class DataReceiver {
             }
             case NEW -> { }
         }
-        if (chunk.streamId() >= inboundStreams) {
-            return Verdict.INVALID_STREAM; // §6.5: acknowledged, reported, discarded
-        }
-        reassembler.onData(chunk, tsns.extend(chunk.tsn()), paused ? holdingSink : sink);
         if (tsns.hasGaps()) {
             sackImmediately = true; // §6.7: report gaps without delay
         }
-        return Verdict.ACCEPTED;
+        return streamId >= inboundStreams ? Verdict.INVALID_STREAM : Verdict.ACCEPTED; // §6.5
     }
 
     /** A packet that carried DATA was processed: every second one is acknowledged at once (§6.2). */
@@ -96,6 +115,21 @@ final class DataReceiver {
         reassembler.forward(tsns.extend(chunk.newCumulativeTsn()), chunk.skipped(), paused ? holdingSink : sink);
         sackImmediately = true;
         return true;
+    }
+
+    /** RFC 8260 §2.3.2: I-FORWARD-TSN. Returns false for a new cumulative TSN outside the window. */
+    boolean onIForwardTsn(IForwardTsnChunk chunk) {
+        if (!tsns.forwardTo(chunk.newCumulativeTsn())) {
+            counters.increment(SctpCounter.TSN_OUT_OF_WINDOW);
+            return false;
+        }
+        interleaved.forward(chunk.skipped(), paused ? holdingSink : sink);
+        sackImmediately = true;
+        return true;
+    }
+
+    boolean interleaving() {
+        return interleaved != null;
     }
 
     boolean sackDue() {
@@ -123,11 +157,15 @@ final class DataReceiver {
 
     /** a_rwnd: the receive buffer minus what reassembly and paused delivery hold. */
     long windowBytes() {
-        return Math.max(0, settings.receiveBufferBytes() - reassembler.storedBytes() - heldBytes);
+        long stored = reassembler.storedBytes() + (interleaved == null ? 0 : interleaved.storedBytes());
+        return Math.max(0, settings.receiveBufferBytes() - stored - heldBytes);
     }
 
     void resetStreams(java.util.List<Integer> streams) {
         reassembler.resetStreams(streams);
+        if (interleaved != null) {
+            interleaved.resetStreams(streams);
+        }
     }
 
     void pause() {
@@ -162,6 +200,9 @@ final class DataReceiver {
 
     void releaseAll() {
         reassembler.releaseAll();
+        if (interleaved != null) {
+            interleaved.releaseAll();
+        }
         held.forEach(h -> h.message.release());
         held.clear();
         heldBytes = 0;

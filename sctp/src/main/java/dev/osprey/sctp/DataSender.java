@@ -2,7 +2,7 @@ package dev.osprey.sctp;
 
 import dev.osprey.sctp.AssociationTimers.Timer;
 import dev.osprey.sctp.OutboundChunk.State;
-import dev.osprey.sctp.chunk.ForwardTsnChunk;
+import dev.osprey.sctp.chunk.Chunk;
 import dev.osprey.sctp.chunk.SackChunk;
 
 /**
@@ -32,7 +32,10 @@ final class DataSender {
         this.queue = queue;
         this.congestion = new CongestionControl(settings.maxPacketBytes(), params.peerWindow());
         this.retransmissions = new RetransmissionQueue(params.localInitialTsn(), congestion, counters, onMessageDone,
-                params.peerForwardTsn());
+                params.peerForwardTsn(), params.interleaving());
+        if (params.interleaving()) {
+            queue.useInterleaving(settings.maxInterleavedFragmentBytes());
+        }
         this.timers = timers;
         this.rto = rto;
         this.scheduler = scheduler;
@@ -79,7 +82,7 @@ final class DataSender {
         long now = scheduler.nanoTime();
         if (forwardTsnDue) {
             forwardTsnDue = false;
-            ForwardTsnChunk forward = retransmissions.forwardTsn();
+            Chunk forward = retransmissions.forwardTsn();
             if (forward != null) {
                 packets.add(forward);
                 counters.increment(SctpCounter.FORWARD_TSN_SENT);

@@ -66,9 +66,15 @@ final class Handshake {
         return localTag;
     }
 
-    /** RFC 3758 §3.1 and RFC 5061 §4.2.7: we do FORWARD TSN and RE-CONFIG (RFC 6525 §3.1). */
-    private static List<Parameter> extensionParameters() {
-        byte[] types = {(byte) ChunkType.RE_CONFIG.code(), (byte) ChunkType.FORWARD_TSN.code()};
+    /**
+     * RFC 3758 §3.1 and RFC 5061 §4.2.7: we do FORWARD TSN and RE-CONFIG (RFC 6525 §3.1), and I-DATA with
+     * I-FORWARD-TSN (RFC 8260 §2.2) when interleaving is enabled.
+     */
+    private List<Parameter> extensionParameters() {
+        byte[] types = settings.interleaving()
+                ? new byte[]{(byte) ChunkType.RE_CONFIG.code(), (byte) ChunkType.FORWARD_TSN.code(),
+                        (byte) ChunkType.I_DATA.code(), (byte) ChunkType.I_FORWARD_TSN.code()}
+                : new byte[]{(byte) ChunkType.RE_CONFIG.code(), (byte) ChunkType.FORWARD_TSN.code()};
         return List.of(new Parameter(ParameterType.SUPPORTED_EXTENSIONS, OpaqueValue.of(types)),
                 new Parameter(ParameterType.FORWARD_TSN_SUPPORTED, OpaqueValue.EMPTY));
     }
@@ -103,7 +109,8 @@ final class Handshake {
         StateCookie cookie = new StateCookie(tag, init.initiateTag(), tsn, init.initialTsn(),
                 init.advertisedWindow(), Math.min(settings.maxOutboundStreams(), init.inboundStreams()),
                 Math.min(settings.maxInboundStreams(), init.outboundStreams()), features.forwardTsn(),
-                features.reconfig(), tieLocal, tiePeer, scheduler.nanoTime());
+                features.reconfig(), settings.interleaving() && features.iData(), tieLocal, tiePeer,
+                scheduler.nanoTime());
         List<Parameter> params = new ArrayList<>(extensionParameters());
         params.add(new Parameter(ParameterType.STATE_COOKIE, cookie.seal(endpoint.cookieSecret())));
         for (Parameter unrecognized : features.unrecognized()) {
@@ -127,7 +134,7 @@ final class Handshake {
         return new AssociationParameters(localTag, initAck.initiateTag(), localInitialTsn, initAck.initialTsn(),
                 initAck.advertisedWindow(), Math.min(settings.maxOutboundStreams(), initAck.inboundStreams()),
                 Math.min(settings.maxInboundStreams(), initAck.outboundStreams()), features.forwardTsn(),
-                features.reconfig());
+                features.reconfig(), settings.interleaving() && features.iData());
     }
 
     /** §5.1.5 and §5.2.4: checks a COOKIE ECHO that arrived with {@code packetTag}. */
@@ -176,10 +183,11 @@ final class Handshake {
     }
 
     /** Extensions and unrecognized parameters of an INIT or INIT ACK, per the high bits of §3.2.1. */
-    record PeerFeatures(boolean forwardTsn, boolean reconfig, List<Parameter> unrecognized) {
+    record PeerFeatures(boolean forwardTsn, boolean reconfig, boolean iData, List<Parameter> unrecognized) {
         static PeerFeatures of(InitChunk init) {
             boolean forwardTsn = false;
             boolean reconfig = false;
+            boolean iData = false;
             List<Parameter> unrecognized = new ArrayList<>();
             for (Parameter p : init.parameters()) {
                 switch (p.type()) {
@@ -188,6 +196,7 @@ final class Handshake {
                         InitChunk only = new InitChunk(init.ack(), 1, 0, 1, 1, 0, List.of(p));
                         forwardTsn |= only.supportsExtension(ChunkType.FORWARD_TSN);
                         reconfig |= only.supportsExtension(ChunkType.RE_CONFIG);
+                        iData |= only.supportsExtension(ChunkType.I_DATA);
                     }
                     case ParameterType.STATE_COOKIE, ParameterType.IPV4_ADDRESS, ParameterType.IPV6_ADDRESS,
                          ParameterType.COOKIE_PRESERVATIVE, ParameterType.SUPPORTED_ADDRESS_TYPES,
@@ -197,12 +206,12 @@ final class Handshake {
                             unrecognized.add(p);
                         }
                         if (p.action().stops()) {
-                            return new PeerFeatures(forwardTsn, reconfig, unrecognized);
+                            return new PeerFeatures(forwardTsn, reconfig, iData, unrecognized);
                         }
                     }
                 }
             }
-            return new PeerFeatures(forwardTsn, reconfig, unrecognized);
+            return new PeerFeatures(forwardTsn, reconfig, iData, unrecognized);
         }
     }
 }

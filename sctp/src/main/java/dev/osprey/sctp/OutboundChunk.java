@@ -1,7 +1,9 @@
 package dev.osprey.sctp;
 
 import dev.osprey.sctp.chunk.Chunk;
+import dev.osprey.sctp.chunk.ChunkType;
 import dev.osprey.sctp.chunk.DataChunk;
+import dev.osprey.sctp.chunk.IDataChunk;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -17,6 +19,8 @@ final class OutboundChunk {
     final int offset;
     final int length;
     final int flags;
+    /** RFC 8260: sent as I-DATA with this fragment sequence number; -1 for DATA. */
+    final long fsn;
     State state = State.IN_FLIGHT;
     int transmissions;
     long lastSentNanos;
@@ -25,8 +29,9 @@ final class OutboundChunk {
     /** Set when the chunk was marked by fast retransmit and may bypass cwnd in the next packet (§7.2.4 step 3). */
     boolean fastRetransmitPending;
 
-    OutboundChunk(OutboundMessage message, long tsn, int offset, int length) {
+    OutboundChunk(OutboundMessage message, long tsn, int offset, int length, long fsn) {
         this.message = message;
+        this.fsn = fsn;
         this.tsn = tsn;
         this.offset = offset;
         this.length = length;
@@ -42,11 +47,15 @@ final class OutboundChunk {
 
     /** Bytes this chunk takes in a packet, padding included. */
     int encodedLength() {
-        return (DataChunk.HEADER_OVERHEAD + length + 3) & ~3;
+        return ((fsn < 0 ? DataChunk.HEADER_OVERHEAD : IDataChunk.HEADER_OVERHEAD) + length + 3) & ~3;
     }
 
     /** Writes the DATA chunk straight from the message buffer: no intermediate object. */
     void encode(ByteBuf out) {
+        if (fsn >= 0) {
+            encodeInterleaved(out);
+            return;
+        }
         int chunkLength = Chunk.HEADER_LENGTH + DataChunk.FIXED_VALUE_LENGTH + length;
         out.writeByte(0);
         out.writeByte(flags);
@@ -55,6 +64,22 @@ final class OutboundChunk {
         out.writeShort(message.streamId);
         out.writeShort(message.unordered ? 0 : message.ssn());
         out.writeInt((int) message.ppid);
+        ByteBuf data = message.data();
+        out.writeBytes(data, data.readerIndex() + offset, length);
+        out.writeZero(encodedLength() - chunkLength);
+    }
+
+    /** RFC 8260 §2.1: the first fragment carries the PPID where the others carry their FSN. */
+    private void encodeInterleaved(ByteBuf out) {
+        int chunkLength = Chunk.HEADER_LENGTH + IDataChunk.FIXED_VALUE_LENGTH + length;
+        out.writeByte(ChunkType.I_DATA.code());
+        out.writeByte(flags);
+        out.writeShort(chunkLength);
+        out.writeInt((int) tsn);
+        out.writeShort(message.streamId);
+        out.writeShort(0);
+        out.writeInt((int) message.mid());
+        out.writeInt((int) (fsn == 0 ? message.ppid : fsn));
         ByteBuf data = message.data();
         out.writeBytes(data, data.readerIndex() + offset, length);
         out.writeZero(encodedLength() - chunkLength);

@@ -20,6 +20,8 @@ final class OutboundMessage {
     private final ByteBuf data;
     private int nextOffset;
     private int ssn = -1;
+    private long mid = -1;
+    private long fragmentsCut;
     private int fragmentsOutstanding;
     private boolean abandoned;
     private boolean done;
@@ -59,12 +61,27 @@ final class OutboundMessage {
         ssn = value;
     }
 
+    /** RFC 8260 §2.1: the message identifier, with I-DATA. */
+    long mid() {
+        return mid;
+    }
+
+    void assignMid(long value) {
+        mid = value;
+    }
+
     /** Cuts the next fragment of at most {@code maxBytes}; returns its length. */
     int takeFragment(int maxBytes) {
         int size = Math.min(maxBytes, length - nextOffset);
         nextOffset += size;
         fragmentsOutstanding++;
+        fragmentsCut++;
         return size;
+    }
+
+    /** The fragment sequence number of the fragment cut last (RFC 8260: 0 for the first). */
+    long lastFsn() {
+        return fragmentsCut - 1;
     }
 
     boolean expired(long nowNanos) {

@@ -1,8 +1,11 @@
 package dev.osprey.sctp;
 
 import dev.osprey.sctp.OutboundChunk.State;
+import dev.osprey.sctp.chunk.Chunk;
 import dev.osprey.sctp.chunk.ForwardTsnChunk;
 import dev.osprey.sctp.chunk.ForwardTsnChunk.SkippedStream;
+import dev.osprey.sctp.chunk.IForwardTsnChunk;
+import dev.osprey.sctp.chunk.IForwardTsnChunk.SkippedMessage;
 import dev.osprey.sctp.chunk.SackChunk;
 
 import java.util.ArrayDeque;
@@ -35,12 +38,17 @@ final class RetransmissionQueue {
     private int toRetransmit;
 
     private final boolean partialReliability;
+    private final boolean interleaving;
 
-    /** @param partialReliability the peer does FORWARD TSN; without it every message is sent reliably */
+    /**
+     * @param partialReliability the peer does FORWARD TSN; without it every message is sent reliably
+     * @param interleaving       I-DATA is in use, so skipped messages are announced with I-FORWARD-TSN
+     */
     RetransmissionQueue(long initialTsn, CongestionControl congestion, SctpCounters counters,
-                        Consumer<OutboundMessage> onMessageDone, boolean partialReliability) {
+                        Consumer<OutboundMessage> onMessageDone, boolean partialReliability, boolean interleaving) {
         this.cumulativeTsnAck = Tsn.add(initialTsn, -1);
         this.partialReliability = partialReliability;
+        this.interleaving = interleaving;
         this.congestion = congestion;
         this.counters = counters;
         this.onMessageDone = onMessageDone;
@@ -216,27 +224,35 @@ final class RetransmissionQueue {
      * RFC 3758 §3.5 C2/C3: the Advanced.Peer.Ack.Point moves over abandoned chunks at the head; when it passed the
      * cumulative TSN ack, returns the FORWARD TSN to send (with the highest skipped SSN of each ordered stream).
      */
-    ForwardTsnChunk forwardTsn() {
+    Chunk forwardTsn() {
         OutboundChunk head = outstanding.peek();
         if (head == null || head.state != State.ABANDONED) {
             return null; // the common case, without building anything
         }
         long advanced = cumulativeTsnAck;
-        Map<Integer, Integer> ssns = new LinkedHashMap<>();
+        Map<Integer, Long> last = new LinkedHashMap<>();
         for (OutboundChunk chunk : outstanding) {
             if (chunk.state != State.ABANDONED) {
                 break;
             }
             advanced = chunk.tsn;
-            if (!chunk.message.unordered) {
-                ssns.put(chunk.message.streamId, chunk.message.ssn());
+            OutboundMessage m = chunk.message;
+            if (interleaving) {
+                last.put(m.streamId * 2 + (m.unordered ? 1 : 0), m.mid()); // RFC 8260 §2.3.1: U and MID
+            } else if (!m.unordered) {
+                last.put(m.streamId * 2, (long) m.ssn()); // RFC 3758 §3.2: ordered streams only
             }
         }
         if (advanced == cumulativeTsnAck) {
             return null;
         }
-        List<SkippedStream> skipped = new ArrayList<>(ssns.size());
-        ssns.forEach((stream, ssn) -> skipped.add(new SkippedStream(stream, ssn)));
+        if (interleaving) {
+            List<SkippedMessage> skipped = new ArrayList<>(last.size());
+            last.forEach((key, mid) -> skipped.add(new SkippedMessage(key >> 1, (key & 1) != 0, mid)));
+            return new IForwardTsnChunk(advanced, skipped);
+        }
+        List<SkippedStream> skipped = new ArrayList<>(last.size());
+        last.forEach((key, ssn) -> skipped.add(new SkippedStream(key >> 1, (int) (long) ssn)));
         return new ForwardTsnChunk(advanced, skipped);
     }
 

@@ -27,13 +27,16 @@ package dev.osprey.sctp;
  * @param sackDelayMillis            delayed SACK timer (RFC: at most 500 ms; 200 ms usual)
  * @param maxGapBlocksReported       gap ack blocks one SACK carries at most
  * @param maxDuplicatesReported      duplicate TSNs one SACK carries at most
+ * @param interleaving               offer I-DATA (RFC 8260) so messages of different streams interleave; used
+ *                                   only when the peer offers it too. Off by default until exercised against
+ *                                   browsers by the interop harness
  */
 public record SctpSettings(int localPort, int remotePort, int maxPacketBytes, int maxOutboundStreams,
                            int maxInboundStreams, long receiveBufferBytes, long sendBufferBytes, long maxMessageBytes,
                            int maxOutOfOrderTsns, long rtoInitialMillis, long rtoMinMillis, long rtoMaxMillis,
                            int maxInitRetransmits, int maxAssociationRetransmits, long cookieLifetimeMillis,
                            long heartbeatIntervalMillis, long sackDelayMillis, int maxGapBlocksReported,
-                           int maxDuplicatesReported) {
+                           int maxDuplicatesReported, boolean interleaving) {
     /** RFC 8841 §4 default {@code a=sctp-port}. */
     public static final int DEFAULT_PORT = 5000;
     /** RFC 8841 §6.1: the max-message-size assumed when the peer does not announce one. */
@@ -67,14 +70,14 @@ public record SctpSettings(int localPort, int remotePort, int maxPacketBytes, in
     /** Defaults for WebRTC data channels. */
     public static SctpSettings defaults() {
         return new SctpSettings(DEFAULT_PORT, DEFAULT_PORT, 1200, 1024, 1024, 1 << 20, 4 << 20, 262_144, 8192,
-                1000, 400, 10_000, 8, 10, 60_000, 30_000, 200, 64, 32);
+                1000, 400, 10_000, 8, 10, 60_000, 30_000, 200, 64, 32, false);
     }
 
     public SctpSettings withBuffers(long receiveBufferBytes, long sendBufferBytes, long maxMessageBytes) {
         return new SctpSettings(localPort, remotePort, maxPacketBytes, maxOutboundStreams, maxInboundStreams,
                 receiveBufferBytes, sendBufferBytes, maxMessageBytes, maxOutOfOrderTsns, rtoInitialMillis,
                 rtoMinMillis, rtoMaxMillis, maxInitRetransmits, maxAssociationRetransmits, cookieLifetimeMillis,
-                heartbeatIntervalMillis, sackDelayMillis, maxGapBlocksReported, maxDuplicatesReported);
+                heartbeatIntervalMillis, sackDelayMillis, maxGapBlocksReported, maxDuplicatesReported, interleaving);
     }
 
     public SctpSettings withTimers(long rtoInitialMillis, long rtoMinMillis, long rtoMaxMillis,
@@ -82,18 +85,30 @@ public record SctpSettings(int localPort, int remotePort, int maxPacketBytes, in
         return new SctpSettings(localPort, remotePort, maxPacketBytes, maxOutboundStreams, maxInboundStreams,
                 receiveBufferBytes, sendBufferBytes, maxMessageBytes, maxOutOfOrderTsns, rtoInitialMillis,
                 rtoMinMillis, rtoMaxMillis, maxInitRetransmits, maxAssociationRetransmits, cookieLifetimeMillis,
-                heartbeatIntervalMillis, sackDelayMillis, maxGapBlocksReported, maxDuplicatesReported);
+                heartbeatIntervalMillis, sackDelayMillis, maxGapBlocksReported, maxDuplicatesReported, interleaving);
     }
 
     public SctpSettings withPorts(int localPort, int remotePort) {
         return new SctpSettings(localPort, remotePort, maxPacketBytes, maxOutboundStreams, maxInboundStreams,
                 receiveBufferBytes, sendBufferBytes, maxMessageBytes, maxOutOfOrderTsns, rtoInitialMillis,
                 rtoMinMillis, rtoMaxMillis, maxInitRetransmits, maxAssociationRetransmits, cookieLifetimeMillis,
-                heartbeatIntervalMillis, sackDelayMillis, maxGapBlocksReported, maxDuplicatesReported);
+                heartbeatIntervalMillis, sackDelayMillis, maxGapBlocksReported, maxDuplicatesReported, interleaving);
+    }
+
+    public SctpSettings withInterleaving(boolean enabled) {
+        return new SctpSettings(localPort, remotePort, maxPacketBytes, maxOutboundStreams, maxInboundStreams,
+                receiveBufferBytes, sendBufferBytes, maxMessageBytes, maxOutOfOrderTsns, rtoInitialMillis,
+                rtoMinMillis, rtoMaxMillis, maxInitRetransmits, maxAssociationRetransmits, cookieLifetimeMillis,
+                heartbeatIntervalMillis, sackDelayMillis, maxGapBlocksReported, maxDuplicatesReported, enabled);
     }
 
     /** Largest user-data payload of one DATA chunk: the packet minus the common header and the DATA header. */
     public int maxFragmentBytes() {
         return (maxPacketBytes - 12 - 16) & ~3;
+    }
+
+    /** Largest user-data payload of one I-DATA chunk, whose header is 4 bytes longer (RFC 8260 §2.1). */
+    public int maxInterleavedFragmentBytes() {
+        return (maxPacketBytes - 12 - 20) & ~3;
     }
 }

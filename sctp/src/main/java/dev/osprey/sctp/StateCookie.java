@@ -19,7 +19,7 @@ import java.util.Arrays;
  */
 record StateCookie(long localTag, long peerTag, long localInitialTsn, long peerInitialTsn, long peerWindow,
                    int outboundStreams, int inboundStreams, boolean peerForwardTsn, boolean peerReconfig,
-                   long tieLocalTag, long tiePeerTag, long createdNanos) {
+                   boolean interleaving, long tieLocalTag, long tiePeerTag, long createdNanos) {
     private static final byte VERSION = 1;
     private static final int BODY_LENGTH = 42;
     private static final int MAC_LENGTH = 32;
@@ -33,7 +33,7 @@ record StateCookie(long localTag, long peerTag, long localInitialTsn, long peerI
 
     OpaqueValue seal(byte[] secret) {
         ByteBuffer b = ByteBuffer.allocate(LENGTH);
-        b.put(VERSION).put((byte) ((peerForwardTsn ? 1 : 0) | (peerReconfig ? 2 : 0)));
+        b.put(VERSION).put((byte) ((peerForwardTsn ? 1 : 0) | (peerReconfig ? 2 : 0) | (interleaving ? 4 : 0)));
         b.putShort((short) outboundStreams).putShort((short) inboundStreams);
         b.putInt((int) localTag).putInt((int) peerTag).putInt((int) localInitialTsn).putInt((int) peerInitialTsn);
         b.putInt((int) peerWindow).putInt((int) tieLocalTag).putInt((int) tiePeerTag).putLong(createdNanos);
@@ -68,8 +68,8 @@ record StateCookie(long localTag, long peerTag, long localInitialTsn, long peerI
         long window = b.getInt() & 0xFFFFFFFFL;
         long tieL = b.getInt() & 0xFFFFFFFFL;
         long tieP = b.getInt() & 0xFFFFFFFFL;
-        return new StateCookie(lt, pt, lTsn, pTsn, window, os, mis, (flags & 1) != 0, (flags & 2) != 0, tieL, tieP,
-                b.getLong());
+        return new StateCookie(lt, pt, lTsn, pTsn, window, os, mis, (flags & 1) != 0, (flags & 2) != 0,
+                (flags & 4) != 0, tieL, tieP, b.getLong());
     }
 
     private static byte[] mac(byte[] secret, byte[] data, int length) {

@@ -64,11 +64,16 @@ class SctpPacketFuzzTest {
      */
     @FuzzTest
     void established(byte[] data) {
+        established(data, SctpSettings.defaults());
+        established(data, SctpSettings.defaults().withInterleaving(true)); // I-DATA and I-FORWARD-TSN paths
+    }
+
+    private static void established(byte[] data, SctpSettings settings) {
         ManualScheduler clock = new ManualScheduler();
         SimulatedLink toB = new SimulatedLink(clock, 1, 1);
         SimulatedLink toA = new SimulatedLink(clock, 2, 1);
-        SctpAssociation a = new SctpAssociation(endpoint(3), toB, clock, new NoopHandler());
-        SctpAssociation b = new SctpAssociation(endpoint(4), toA, clock, new NoopHandler());
+        SctpAssociation a = new SctpAssociation(endpoint(3, settings), toB, clock, new NoopHandler());
+        SctpAssociation b = new SctpAssociation(endpoint(4, settings), toA, clock, new NoopHandler());
         toB.connectTo(b::handlePacket);
         toA.connectTo(a::handlePacket);
         long[] tagOfB = {0};
@@ -94,8 +99,8 @@ class SctpPacketFuzzTest {
         clock.advanceMillis(1000);
     }
 
-    private static SctpEndpoint endpoint(long seed) {
-        return new SctpEndpoint(SctpSettings.defaults(), new byte[32], PooledByteBufAllocator.DEFAULT,
+    private static SctpEndpoint endpoint(long seed, SctpSettings settings) {
+        return new SctpEndpoint(settings, new byte[32], PooledByteBufAllocator.DEFAULT,
                 new SplittableRandom(seed), new SctpCounters());
     }
 

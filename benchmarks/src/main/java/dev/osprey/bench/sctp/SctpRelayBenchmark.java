@@ -50,7 +50,7 @@ public class SctpRelayBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         SctpSettings settings = new SctpSettings(5000, 5000, 1200, 16, 16, 1 << 20, 4 << 20, 262_144, 8192, 1000,
-                200, 10_000, 8, 10, 60_000, 30_000, 0, 16, 16);
+                200, 10_000, 8, 10, 60_000, 30_000, 0, 16, 16, false);
         SctpEndpoint endpoint = new SctpEndpoint(settings, new byte[32], PooledByteBufAllocator.DEFAULT,
                 new SplittableRandom(7), new SctpCounters());
         DataChannelListener counting = new DataChannelListener() {

@@ -8,7 +8,7 @@ import io.netty.buffer.ByteBuf;
  */
 public sealed interface Chunk permits DataChunk, InitChunk, SackChunk, HeartbeatChunk, AbortChunk, ShutdownChunk,
         ShutdownAckChunk, ErrorChunk, CookieEchoChunk, CookieAckChunk, ShutdownCompleteChunk, ForwardTsnChunk,
-        ReConfigChunk, UnknownChunk {
+        ReConfigChunk, IDataChunk, IForwardTsnChunk, UnknownChunk {
 
     /** Chunk header size: type, flags, length (RFC 9260 §3.2). */
     int HEADER_LENGTH = 4;

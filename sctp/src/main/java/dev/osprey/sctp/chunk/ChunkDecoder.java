@@ -83,7 +83,9 @@ public final class ChunkDecoder {
             case 10 -> CookieEchoChunk.decode(buf, index, length);
             case 11 -> empty(new CookieAckChunk(), length);
             case 14 -> empty(new ShutdownCompleteChunk((flags & ShutdownCompleteChunk.FLAG_T) != 0), length);
+            case 64 -> IDataChunk.decode(flags, buf, index, length);
             case 130 -> ReConfigChunk.decode(buf, index, length);
+            case 194 -> IForwardTsnChunk.decode(buf, index, length);
             case 192 -> ForwardTsnChunk.decode(buf, index, length);
             default -> UnknownChunk.decode(type, flags, buf, index, length);
         };

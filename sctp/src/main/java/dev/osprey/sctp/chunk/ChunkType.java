@@ -23,8 +23,10 @@ public final class ChunkType {
     public static final ChunkType COOKIE_ECHO = known(10, "COOKIE_ECHO");
     public static final ChunkType COOKIE_ACK = known(11, "COOKIE_ACK");
     public static final ChunkType SHUTDOWN_COMPLETE = known(14, "SHUTDOWN_COMPLETE");
+    public static final ChunkType I_DATA = known(64, "I_DATA");
     public static final ChunkType RE_CONFIG = known(130, "RE_CONFIG");
     public static final ChunkType FORWARD_TSN = known(192, "FORWARD_TSN");
+    public static final ChunkType I_FORWARD_TSN = known(194, "I_FORWARD_TSN");
 
     private final int code;
     private final String name;

@@ -63,7 +63,7 @@ class ChunkRoundTripPropertiesTest {
     @Provide
     Arbitrary<Chunk> chunks() {
         return Arbitraries.oneOf(data(), init(), sack(), heartbeat(), abort(), error(), shutdown(), cookieEcho(),
-                simple(), forwardTsn(), reconfig(), unknown());
+                simple(), forwardTsn(), reconfig(), iData(), iForwardTsn(), unknown());
     }
 
     private Arbitrary<Chunk> data() {
@@ -71,6 +71,19 @@ class ChunkRoundTripPropertiesTest {
                 Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(64))
                 .as((flags, tsn, stream, ssn, ppid, bytes) -> new DataChunk(flags, tsn, stream, ssn, ppid,
                         Unpooled.wrappedBuffer(bytes)));
+    }
+
+    private Arbitrary<Chunk> iData() {
+        return Combinators.combine(Arbitraries.integers().between(0, 15), u32(), u16(), u32(), u32(),
+                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(64))
+                .as((flags, tsn, stream, mid, ppidOrFsn, bytes) -> new IDataChunk(flags, tsn, stream, mid, ppidOrFsn,
+                        Unpooled.wrappedBuffer(bytes)));
+    }
+
+    private Arbitrary<Chunk> iForwardTsn() {
+        Arbitrary<IForwardTsnChunk.SkippedMessage> skipped = Combinators.combine(u16(), Arbitraries.of(true, false),
+                u32()).as(IForwardTsnChunk.SkippedMessage::new);
+        return Combinators.combine(u32(), skipped.list().ofMaxSize(4)).as(IForwardTsnChunk::new);
     }
 
     private Arbitrary<Chunk> init() {
@@ -140,7 +153,7 @@ class ChunkRoundTripPropertiesTest {
     }
 
     private Arbitrary<Chunk> unknown() {
-        return Combinators.combine(Arbitraries.of(12, 13, 15, 63, 64, 127, 128, 132, 191, 193, 194, 255),
+        return Combinators.combine(Arbitraries.of(12, 13, 15, 63, 127, 128, 132, 191, 193, 255),
                 Arbitraries.integers().between(0, 255), opaque(20)).as((t, f, v) -> new UnknownChunk(
                 ChunkType.valueOf(t), f, v));
     }

@@ -104,6 +104,26 @@ class ChunkVectorsTest {
     }
 
     @Test
+    void iDataFirstFragmentCarriesThePpidAndLaterOnesTheirFsn() throws SctpParseException {
+        // RFC 8260 §2.1: B set, TSN 7, stream 3, MID 9, PPID 53, "ab" + 2 bytes of padding; length 22
+        IDataChunk first = (IDataChunk) decodeOne("40 02 0016 00000007 0003 0000 00000009 00000035 6162 0000");
+        assertThat(first.beginning()).isTrue();
+        assertThat(first.mid()).isEqualTo(9);
+        assertThat(first.ppidOrFsn()).isEqualTo(53);
+        assertThat(first.fsn()).isZero();
+        IDataChunk last = (IDataChunk) decodeOne("40 01 0015 00000008 0003 0000 00000009 00000001 63 000000");
+        assertThat(last.fsn()).isEqualTo(1);
+        assertThat(encode(last)).isEqualTo("400100150000000800030000000000090000000163000000");
+    }
+
+    @Test
+    void iForwardTsnNamesStreamUnorderedFlagAndMid() throws SctpParseException {
+        assertVector("c2 00 0018 00000010 0001 0001 00000005 0002 0000 00000007",
+                new IForwardTsnChunk(16, List.of(new IForwardTsnChunk.SkippedMessage(1, true, 5),
+                        new IForwardTsnChunk.SkippedMessage(2, false, 7))));
+    }
+
+    @Test
     void unknownChunkKeepsItsBytesAndHighBits() throws SctpParseException {
         UnknownChunk chunk = (UnknownChunk) decodeOne("bf 05 0006 abcd 0000");
         assertThat(chunk.type().code()).isEqualTo(0xBF);

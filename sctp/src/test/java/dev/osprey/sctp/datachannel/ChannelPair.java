@@ -32,10 +32,15 @@ final class ChannelPair implements AutoCloseable {
 
     /** @param initialTsn when not -1, both sides start their TSNs here (to test the 2^32 wrap) */
     ChannelPair(SctpSettings settings, long seed, long initialTsn) {
+        this(settings, seed, initialTsn, settings);
+    }
+
+    /** @param serverSettings the server side's settings, when they differ from the client's */
+    ChannelPair(SctpSettings settings, long seed, long initialTsn, SctpSettings serverSettings) {
         toServer = new SimulatedLink(clock, seed, 10);
         toClient = new SimulatedLink(clock, seed + 1, 10);
         client = new Side(settings, DtlsRole.CLIENT, toServer, clock, seed + 2, initialTsn);
-        server = new Side(settings, DtlsRole.SERVER, toClient, clock, seed + 3, initialTsn);
+        server = new Side(serverSettings, DtlsRole.SERVER, toClient, clock, seed + 3, initialTsn);
         toServer.connectTo(server.transport::handlePacket);
         toClient.connectTo(client.transport::handlePacket);
     }

@@ -18,13 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LinkPropertiesTest {
 
-    @Property(tries = 12)
+    @Property(tries = 16)
     void reliableIsExactlyOnceInOrderAndLossyIsAtMostOnce(@ForAll long seed,
                                                            @ForAll @DoubleRange(min = 0, max = 0.25) double loss,
                                                            @ForAll @DoubleRange(min = 0, max = 0.2) double duplicate,
                                                            @ForAll @DoubleRange(min = 0, max = 0.3) double reorder,
-                                                           @ForAll @IntRange(min = 1, max = 120) int count) {
-        try (ChannelPair pair = new ChannelPair(SctpSettings.defaults(), seed).connect()) {
+                                                           @ForAll @IntRange(min = 1, max = 120) int count,
+                                                           @ForAll boolean interleaving) {
+        SctpSettings settings = SctpSettings.defaults().withInterleaving(interleaving);
+        try (ChannelPair pair = new ChannelPair(settings, seed).connect()) {
             DataChannel reliable = pair.server.transport.open("_reliable", ChannelOptions.RELIABLE);
             DataChannel lossy = pair.server.transport.open("_lossy", ChannelOptions.LOSSY);
             pair.runUntil(() -> pair.client.opened.size() == 2, 30_000);
