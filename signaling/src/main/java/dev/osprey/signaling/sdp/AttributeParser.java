@@ -72,6 +72,6 @@ final class AttributeParser {
         }
         int end = value.indexOf(' ');
         String format = end < 0 ? value : value.substring(0, end);
-        return !format.isEmpty() && format.chars().allMatch(SdpScanner::isDigit);
+        return !format.isEmpty() && SdpScanner.all(format, SdpScanner::isDigit);
     }
 }

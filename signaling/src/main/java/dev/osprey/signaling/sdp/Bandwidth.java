@@ -11,7 +11,7 @@ public record Bandwidth(String bandwidthType, long bandwidth) implements SdpLine
 
     public Bandwidth {
         Checks.token(bandwidthType, "b= bwtype");
-        Checks.range(bandwidth, 0, Long.MAX_VALUE, "b= bandwidth");
+        Checks.range(bandwidth, 0, SdpScanner.MAX_NUMBER, "b= bandwidth");
     }
 
     /** Parses the text after {@code b=}. */
@@ -19,7 +19,7 @@ public record Bandwidth(String bandwidthType, long bandwidth) implements SdpLine
         SdpScanner s = new SdpScanner(value, "b=");
         String type = s.token("bwtype");
         s.expect(':', "after the bwtype");
-        long bandwidth = s.number(0, Long.MAX_VALUE, "bandwidth");
+        long bandwidth = s.number(0, SdpScanner.MAX_NUMBER, "bandwidth");
         s.end();
         return new Bandwidth(type, bandwidth);
     }

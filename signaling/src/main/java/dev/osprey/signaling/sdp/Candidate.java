@@ -33,7 +33,7 @@ public record Candidate(String foundation, int component, String transport, long
             if (name.equals("raddr") || name.equals("rport")) {
                 throw new IllegalArgumentException("raddr and rport are candidate fields, not extensions");
             }
-            if (value == null || value.isEmpty() || !value.chars().allMatch(Candidate::isVisible)) {
+            if (!SdpScanner.all(value, Candidate::isVisible)) {
                 throw new IllegalArgumentException("candidate extension " + name + " needs a visible value");
             }
         }
@@ -180,7 +180,7 @@ public record Candidate(String foundation, int component, String transport, long
     }
 
     private static void checkAddress(String address, String what) {
-        if (address == null || address.isEmpty() || !address.chars().allMatch(Candidate::isVisible)) {
+        if (!SdpScanner.all(address, Candidate::isVisible)) {
             throw new IllegalArgumentException(what + " must be a visible ASCII word");
         }
     }

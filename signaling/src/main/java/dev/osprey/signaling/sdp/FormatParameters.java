@@ -85,7 +85,7 @@ public record FormatParameters(List<Parameter> parameters) {
     public OptionalLong getLong(String name) {
         Optional<String> value = get(name);
         if (value.isEmpty() || value.get().isEmpty() || value.get().length() > 18
-                || !value.get().chars().allMatch(SdpScanner::isDigit)) {
+                || !SdpScanner.all(value.get(), SdpScanner::isDigit)) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(Long.parseLong(value.get()));

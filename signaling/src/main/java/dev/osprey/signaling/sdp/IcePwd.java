@@ -42,7 +42,7 @@ public record IcePwd(String password) implements SdpAttribute {
 
     static void checkIceChars(String value, int min, int max, String what) {
         if (value == null || value.length() < min || value.length() > max
-                || !value.chars().allMatch(IcePwd::isIceChar)) {
+                || !SdpScanner.all(value, IcePwd::isIceChar)) {
             throw new IllegalArgumentException(what + " must be " + min + "–" + max + " chars of [A-Za-z0-9+/]");
         }
     }

@@ -11,13 +11,13 @@ public record MaxMessageSize(long bytes) implements SdpAttribute {
     public static final long DEFAULT_BYTES = 65536;
 
     public MaxMessageSize {
-        Checks.range(bytes, 0, Long.MAX_VALUE, "max-message-size");
+        Checks.range(bytes, 0, SdpScanner.MAX_NUMBER, "max-message-size");
     }
 
     /** Parses the attribute value (after {@code "max-message-size:"}). */
     public static MaxMessageSize parse(String value) {
         SdpScanner s = new SdpScanner(value, "a=max-message-size");
-        long bytes = s.number(0, Long.MAX_VALUE, "size");
+        long bytes = s.number(0, SdpScanner.MAX_NUMBER, "size");
         s.end();
         return new MaxMessageSize(bytes);
     }

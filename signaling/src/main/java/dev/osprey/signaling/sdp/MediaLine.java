@@ -110,7 +110,7 @@ public record MediaLine(MediaType media, int port, int portCount, String proto, 
     }
 
     private static int payloadType(String format) {
-        if (format.length() > 3 || !format.chars().allMatch(SdpScanner::isDigit)) {
+        if (format.length() > 3 || !SdpScanner.all(format, SdpScanner::isDigit)) {
             throw new IllegalArgumentException("m= fmt \"" + format + "\" is not an RTP payload type");
         }
         return Checks.payloadType(Integer.parseInt(format));

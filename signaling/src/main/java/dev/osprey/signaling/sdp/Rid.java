@@ -35,13 +35,13 @@ public record Rid(String id, StreamDirection direction, List<Integer> payloadTyp
     public record Restriction(String name, String value) {
 
         public Restriction {
-            if (name == null || name.isEmpty() || !name.chars().allMatch(c -> SdpScanner.isAlphaNumeric(c) || c == '-')) {
+            if (!SdpScanner.all(name, c -> SdpScanner.isAlphaNumeric(c) || c == '-')) {
                 throw new IllegalArgumentException("rid parameter name \"" + name + "\" is not alphanumeric/-");
             }
             if (name.equals("pt")) {
                 throw new IllegalArgumentException("rid pt= belongs in the payload type list");
             }
-            if (value != null && !value.chars().allMatch(c -> c >= 0x20 && c <= 0x7E && c != ';')) {
+            if (value != null && !value.isEmpty() && !SdpScanner.all(value, c -> c >= 0x20 && c <= 0x7E && c != ';')) {
                 throw new IllegalArgumentException("rid parameter value \"" + value + "\" is not printable without ';'");
             }
         }
@@ -52,7 +52,7 @@ public record Rid(String id, StreamDirection direction, List<Integer> payloadTyp
     }
 
     public Rid {
-        if (id == null || id.isEmpty() || !id.chars().allMatch(Rid::isRidChar)) {
+        if (!SdpScanner.all(id, Rid::isRidChar)) {
             throw new IllegalArgumentException("rid-id \"" + id + "\" is not alphanumeric/-/_");
         }
         Objects.requireNonNull(direction, "direction");
@@ -97,7 +97,7 @@ public record Rid(String id, StreamDirection direction, List<Integer> payloadTyp
     public OptionalLong restriction(String name) {
         for (Restriction r : restrictions) {
             if (r.name.equals(name) && r.value != null && !r.value.isEmpty() && r.value.length() <= 18
-                    && r.value.chars().allMatch(SdpScanner::isDigit)) {
+                    && SdpScanner.all(r.value, SdpScanner::isDigit)) {
                 return OptionalLong.of(Long.parseLong(r.value));
             }
         }

@@ -10,6 +10,8 @@ import java.util.function.IntPredicate;
 final class SdpScanner {
 
     private static final int MAX_DIGITS = 18; // below Long.MAX_VALUE, so accumulation cannot overflow
+    /** The largest number {@link #number} reads: 18 nines. */
+    static final long MAX_NUMBER = 999_999_999_999_999_999L;
 
     private final String text;
     private final String subject;
@@ -142,13 +144,43 @@ final class SdpScanner {
         return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
+    /** Whether {@code s} is non-empty and every char matches {@code allowed}. */
+    static boolean all(String s, IntPredicate allowed) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!allowed.test(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the whole string is one or more token-chars. */
     static boolean isToken(String s) {
-        return s != null && !s.isEmpty() && s.chars().allMatch(SdpScanner::isTokenChar);
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!isTokenChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 8866 byte-string: anything but NUL, CR and LF; used to keep verbatim values writable. */
     static boolean isByteString(String s) {
-        return s != null && s.chars().noneMatch(c -> c == 0 || c == '\r' || c == '\n');
+        if (s == null) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c == '\r' || c == '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 }

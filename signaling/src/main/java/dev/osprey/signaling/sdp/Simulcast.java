@@ -20,7 +20,7 @@ public record Simulcast(List<Layer> send, List<Layer> recv) implements SdpAttrib
     public record Alternative(String rid, boolean paused) {
 
         public Alternative {
-            if (rid == null || rid.isEmpty() || !rid.chars().allMatch(Rid::isRidChar)) {
+            if (!SdpScanner.all(rid, Rid::isRidChar)) {
                 throw new IllegalArgumentException("simulcast rid \"" + rid + "\" is not alphanumeric/-/_");
             }
         }

@@ -10,16 +10,16 @@ public record Timing(long startTime, long stopTime) implements SdpLine {
     public static final Timing UNBOUNDED = new Timing(0, 0);
 
     public Timing {
-        Checks.range(startTime, 0, Long.MAX_VALUE, "t= start-time");
-        Checks.range(stopTime, 0, Long.MAX_VALUE, "t= stop-time");
+        Checks.range(startTime, 0, SdpScanner.MAX_NUMBER, "t= start-time");
+        Checks.range(stopTime, 0, SdpScanner.MAX_NUMBER, "t= stop-time");
     }
 
     /** Parses the text after {@code t=}. */
     public static Timing parse(String value) {
         SdpScanner s = new SdpScanner(value, "t=");
-        long start = s.number(0, Long.MAX_VALUE, "start-time");
+        long start = s.number(0, SdpScanner.MAX_NUMBER, "start-time");
         s.spaces("stop-time");
-        long stop = s.number(0, Long.MAX_VALUE, "stop-time");
+        long stop = s.number(0, SdpScanner.MAX_NUMBER, "stop-time");
         s.end();
         return new Timing(start, stop);
     }
