@@ -15,9 +15,14 @@ public final class CapturedSdp {
     public static final String RECVONLY_OFFER = "recvonly-offer.sdp";
     public static final String CAMERA_OFFER = "camera-offer.sdp";
     public static final String PUBLISHER_ANSWER = "publisher-answer.sdp";
+    public static final String SESSION2_PUBLISHER_OFFER = "session2-publisher-offer.sdp";
+    public static final String SESSION2_OSPREY_ANSWER = "session2-osprey-publisher-answer.sdp";
+    public static final String SESSION2_OSPREY_SUBSCRIBER_OFFER = "session2-osprey-subscriber-offer.sdp";
+    public static final String SESSION2_SUBSCRIBER_ANSWER = "session2-subscriber-answer.sdp";
 
     public static final List<String> ALL = List.of(PUBLISHER_OFFER, PUBLISHER_OFFER_GATHERED, DATA_CHANNEL_OFFER,
-            RECVONLY_OFFER, CAMERA_OFFER, PUBLISHER_ANSWER);
+            RECVONLY_OFFER, CAMERA_OFFER, PUBLISHER_ANSWER, SESSION2_PUBLISHER_OFFER, SESSION2_OSPREY_ANSWER,
+            SESSION2_OSPREY_SUBSCRIBER_OFFER, SESSION2_SUBSCRIBER_ANSWER);
 
     private CapturedSdp() {
     }
