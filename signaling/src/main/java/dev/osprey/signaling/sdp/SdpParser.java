@@ -135,7 +135,7 @@ public final class SdpParser {
                 throw new SdpParseException("more than " + limits.maxLines() + " lines");
             }
             if (contentEnd - pos > limits.maxLineChars()) {
-                throw SdpParseException.at(number, sdp.substring(pos, pos + 20), "line is " + (contentEnd - pos)
+                throw SdpParseException.at(number, sdp.substring(pos, Math.min(contentEnd, pos + 100)), "line is " + (contentEnd - pos)
                         + " chars, more than the limit of " + limits.maxLineChars());
             }
             String line = sdp.substring(pos, contentEnd);

@@ -170,6 +170,8 @@ class SdpParserTest {
                 .hasMessageContaining("41 chars, more than the limit of 40");
         assertThatThrownBy(() -> small.parse(HEAD + "a=x\r\na=y\r\na=z\r\n"))
                 .isInstanceOf(SdpParseException.class).hasMessageContaining("more than 6 lines");
+        assertThatThrownBy(() -> new SdpParser(new SdpLimits(100, 10, 3)).parse("v=0\r\no=- 1"))
+                .isInstanceOf(SdpParseException.class).hasMessageStartingWith("line 2 \"o=- 1\": line is 5 chars");
         assertThatThrownBy(() -> small.parse(HEAD + "a=xxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n".repeat(5)))
                 .isInstanceOf(SdpParseException.class).hasMessageContaining("more than the limit of 200");
     }

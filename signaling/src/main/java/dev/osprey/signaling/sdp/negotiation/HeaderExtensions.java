@@ -43,13 +43,14 @@ public final class HeaderExtensions {
     /**
      * The answer's mappings (RFC 8285 §7): the offered ones whose URI is in {@code supported}, in offer order with
      * the offer's ids; a mapping offered with a direction is answered with the reverse one. Offer-only ids
-     * 4096–4351 are not taken up (the answer would have to pick a new id, RFC 8285 §7).
+     * 4096–4351 are not taken up (the answer would have to pick a new id, RFC 8285 §7); of conflicting mappings
+     * (one URI twice, or one id twice) only the first is kept.
      */
     public static List<ExtMap> answer(MediaDescription offer, List<String> supported) {
         List<ExtMap> accepted = new ArrayList<>();
         for (ExtMap offered : offer.extMaps()) {
-            if (supported.contains(offered.uri()) && ExtMap.isValidId(offered.id()) && offered.id() <= 255
-                    && accepted.stream().noneMatch(e -> e.uri().equals(offered.uri()))) {
+            if (supported.contains(offered.uri()) && offered.id() <= 255
+                    && accepted.stream().noneMatch(e -> e.uri().equals(offered.uri()) || e.id() == offered.id())) {
                 Direction direction = offered.direction() == null ? null : offered.direction().reverse();
                 accepted.add(new ExtMap(offered.id(), direction, offered.uri(), null));
             }

@@ -11,14 +11,17 @@ import dev.osprey.signaling.sdp.MediaType;
 import dev.osprey.signaling.sdp.Mid;
 import dev.osprey.signaling.sdp.Origin;
 import dev.osprey.signaling.sdp.SctpPort;
+import dev.osprey.signaling.sdp.SdpParseException;
 import dev.osprey.signaling.sdp.SessionDescription;
 import dev.osprey.signaling.sdp.Setup;
 import dev.osprey.signaling.sdp.Simulcast;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The server's answer to a client's offer on the publisher PC (RFC 3264 §6, RFC 8829 §5.3; LiveKit:
@@ -61,10 +64,23 @@ public final class PublisherAnswer {
         this.offeredBundle = offer.bundleGroups().stream().findFirst().map(Group::mids).orElse(List.of());
     }
 
+    /**
+     * @throws SdpParseException when the offer is unusable as a whole: two sections share a mid (RFC 9143 §4)
+     */
     public static Result answer(SessionDescription offer, Origin origin, TransportDescription transport,
                                 MediaCapabilities capabilities) {
+        checkUniqueMids(offer);
         return new PublisherAnswer(Objects.requireNonNull(offer, "offer"), Objects.requireNonNull(transport,
                 "transport"), Objects.requireNonNull(capabilities, "capabilities")).build(origin);
+    }
+
+    private static void checkUniqueMids(SessionDescription offer) {
+        Set<String> mids = new HashSet<>();
+        for (MediaDescription section : offer.media()) {
+            if (section.mid().isPresent() && !mids.add(section.mid().get())) {
+                throw new SdpParseException("offer has two sections with mid " + section.mid().get());
+            }
+        }
     }
 
     private Result build(Origin origin) {

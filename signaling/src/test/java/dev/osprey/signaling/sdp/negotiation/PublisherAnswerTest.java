@@ -10,6 +10,7 @@ import dev.osprey.signaling.sdp.MediaDescription;
 import dev.osprey.signaling.sdp.Origin;
 import dev.osprey.signaling.sdp.Rid;
 import dev.osprey.signaling.sdp.SctpPort;
+import dev.osprey.signaling.sdp.SdpParseException;
 import dev.osprey.signaling.sdp.SessionDescription;
 import dev.osprey.signaling.sdp.Setup;
 import dev.osprey.signaling.sdp.Simulcast;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PublisherAnswerTest {
 
@@ -148,5 +150,23 @@ class PublisherAnswerTest {
         assertThat(result.answer().bundleGroups()).isEmpty();
         assertThat(result.answer().media()).allSatisfy(m -> assertThat(m.candidates()).hasSize(2));
         assertThat(result.dataChannel()).contains(new NegotiatedDataChannel("1", 5000, MaxMessageSize.DEFAULT_BYTES));
+    }
+
+    @Test
+    void duplicateMidsAreRefusedAndConflictingExtensionMappingsKeepTheFirst() {
+        SessionDescription twice = SessionDescription.parse(HEAD
+                + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:a\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\n"
+                + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:a\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\n");
+        assertThatThrownBy(() -> PublisherAnswer.answer(twice, Origin.of(1, 1), Fixtures.liteTransport(), LIVEKIT))
+                .isInstanceOf(SdpParseException.class).hasMessageContaining("mid a");
+
+        SessionDescription conflicting = SessionDescription.parse(HEAD
+                + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:v\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n"
+                + "a=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
+                + "a=extmap:1 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n"
+                + "a=extmap:2 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
+                + "a=extmap:4096 urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id\r\n");
+        assertThat(answer(conflicting).answer().media().get(0).extMaps())
+                .containsExactly(ExtMap.of(1, HeaderExtensions.MID));
     }
 }
