@@ -87,7 +87,8 @@ public record Candidate(String foundation, int component, String transport, long
 
     /**
      * Parses a trickled candidate string: {@code candidate:...} as in {@code RTCIceCandidateInit.candidate}, also
-     * accepting a leading {@code a=}.
+     * accepting a leading {@code a=}. The empty string browsers trickle to signal the end of candidates
+     * (RFC 8840 §4.4) is not a candidate and is refused like any other malformed text; callers test for it first.
      */
     public static Candidate fromTrickle(String candidate) {
         Objects.requireNonNull(candidate, "candidate");

@@ -56,12 +56,7 @@ public final class SdpParser {
                 section = MediaDescription.builder(parseLine(number, line, () -> MediaLine.parse(value)));
                 continue;
             }
-            if ("vos".indexOf(type) >= 0) {
-                throw SdpParseException.at(number, line, type + "= may appear only once, at the top");
-            }
-            if (section != null && "trz".indexOf(type) >= 0) {
-                throw SdpParseException.at(number, line, type + "= is a session-level line inside a media section");
-            }
+            checkPlacement(number, line, type, section != null);
             SdpLine parsed = parseLine(number, line, () -> sdpLine(type, value));
             timing |= parsed instanceof Timing;
             if (section == null) {
@@ -77,6 +72,16 @@ public final class SdpParser {
             session.addMedia(section.build());
         }
         return session.build();
+    }
+
+    /** RFC 8866 §5: v, o, s open the description once; t, r, z belong to the session, before any m=. */
+    private static void checkPlacement(int number, String line, char type, boolean inMedia) {
+        if ("vos".indexOf(type) >= 0) {
+            throw SdpParseException.at(number, line, type + "= may appear only once, at the top");
+        }
+        if (inMedia && "trz".indexOf(type) >= 0) {
+            throw SdpParseException.at(number, line, type + "= is a session-level line inside a media section");
+        }
     }
 
     private static SdpLine sdpLine(char type, String value) {
