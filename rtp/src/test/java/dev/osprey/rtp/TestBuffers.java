@@ -1,0 +1,54 @@
+package dev.osprey.rtp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pooled direct buffers for tests (the kind the media path uses), remembered so that one {@link #releaseAll()} in
+ * {@code @AfterEach} frees them and the leak guard stays quiet.
+ */
+public final class TestBuffers {
+    private final List<ByteBuf> allocated = new ArrayList<>();
+
+    /** A direct buffer holding the bytes of a hex string; spaces, newlines and {@code |} are ignored. */
+    public ByteBuf hex(String hex) {
+        return bytes(decode(hex));
+    }
+
+    public ByteBuf bytes(byte[] bytes) {
+        ByteBuf buf = allocate(bytes.length);
+        buf.writeBytes(bytes);
+        return buf;
+    }
+
+    public ByteBuf allocate(int capacity) {
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(Math.max(1, capacity));
+        allocated.add(buf);
+        return buf;
+    }
+
+    public void releaseAll() {
+        for (ByteBuf buf : allocated) {
+            if (buf.refCnt() > 0) {
+                buf.release(buf.refCnt());
+            }
+        }
+        allocated.clear();
+    }
+
+    public static byte[] decode(String hex) {
+        return ByteBufUtil.decodeHexDump(hex.replaceAll("[\\s|]", ""));
+    }
+
+    public static String hexOf(ByteBuf buf) {
+        return ByteBufUtil.hexDump(buf);
+    }
+
+    public static String hexOf(ByteBuf buf, int offset, int length) {
+        return ByteBufUtil.hexDump(buf, offset, length);
+    }
+}
