@@ -369,6 +369,22 @@ public final class RtpPacket {
         return Math.max(-1, RtpLayout.headerLength(buf, offset, length));
     }
 
+    /**
+     * Writes a 12-byte fixed header (V=2, no padding, extension or CSRC) at the writer index of {@code dst}: the
+     * start of a packet a sender builds, to be followed by extensions via the editor and the payload.
+     */
+    public static void writeFixedHeader(ByteBuf dst, boolean marker, int payloadType, int sequenceNumber,
+                                        int timestamp, int ssrc) {
+        if ((payloadType & ~0x7F) != 0) {
+            throw new IllegalArgumentException("payload type out of range: " + payloadType);
+        }
+        dst.writeByte(VERSION << 6);
+        dst.writeByte((marker ? 0x80 : 0) | payloadType);
+        dst.writeShort(sequenceNumber);
+        dst.writeInt(timestamp);
+        dst.writeInt(ssrc);
+    }
+
     @Override
     public String toString() {
         if (buf == null) {

@@ -31,6 +31,13 @@ public final class TestBuffers {
         return buf;
     }
 
+    /** A buffer that cannot grow past {@code maxCapacity}. */
+    public ByteBuf allocate(int capacity, int maxCapacity) {
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(capacity, maxCapacity);
+        allocated.add(buf);
+        return buf;
+    }
+
     public void releaseAll() {
         for (ByteBuf buf : allocated) {
             if (buf.refCnt() > 0) {
