@@ -47,6 +47,31 @@ public final class TestBuffers {
         allocated.clear();
     }
 
+    /**
+     * Named hex vectors from a test resource: one {@code name hex...} per line, {@code #} comments. Every vector file
+     * states where its bytes come from.
+     */
+    public static java.util.Map<String, String> vectors(Class<?> owner, String resource) {
+        java.util.Map<String, String> vectors = new java.util.LinkedHashMap<>();
+        try (java.io.InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource " + resource + " next to " + owner.getName());
+            }
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            for (String line : text.split("\\R")) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                int space = trimmed.indexOf(' ');
+                vectors.put(trimmed.substring(0, space), trimmed.substring(space + 1).replaceAll("\\s", ""));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return vectors;
+    }
+
     public static byte[] decode(String hex) {
         return ByteBufUtil.decodeHexDump(hex.replaceAll("[\\s|]", ""));
     }

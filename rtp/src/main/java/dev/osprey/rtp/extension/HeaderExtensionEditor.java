@@ -99,6 +99,13 @@ public final class HeaderExtensionEditor {
         return this;
     }
 
+    /** Adds element {@code id} with {@code length} bytes of {@code value} from {@code offset}, replacing any existing one. */
+    public HeaderExtensionEditor put(int id, byte[] value, int offset, int length) {
+        int start = replace(id, length);
+        System.arraycopy(value, offset, data, start, length);
+        return this;
+    }
+
     /** Adds element {@code id} holding the low {@code length} bytes of {@code value}, big-endian ({@code length <= 8}). */
     public HeaderExtensionEditor putInt(int id, long value, int length) {
         if (length < 0 || length > 8) {
