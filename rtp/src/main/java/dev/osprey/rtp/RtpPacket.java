@@ -43,6 +43,8 @@ public final class RtpPacket {
     public static final int FORM_ONE_BYTE = 1;
     /** RFC 8285 §4.3 two-byte elements. */
     public static final int FORM_TWO_BYTE = 2;
+    /** Elements whose position the flyweight remembers; WebRTC packets carry well under this many. */
+    static final int CACHED_ELEMENTS = 16;
 
     private ByteBuf buf;
     private int offset;
@@ -53,6 +55,13 @@ public final class RtpPacket {
     private int extensionIndex = -1;
     private int extensionDataLength;
     private int extensionForm;
+    /**
+     * IDs and value indexes of the first {@link #CACHED_ELEMENTS} elements, recorded by the validating scan so that
+     * lookups by ID touch no buffer byte; {@code elementCount} is -1 when the block had more elements than that.
+     */
+    private final int[] elementIds = new int[CACHED_ELEMENTS];
+    private final int[] elementValues = new int[CACHED_ELEMENTS];
+    private int elementCount;
 
     /**
      * Points this flyweight at the readable bytes of {@code buf} and validates the complete packet.
@@ -135,6 +144,7 @@ public final class RtpPacket {
         extensionIndex = -1;
         extensionDataLength = 0;
         extensionForm = FORM_NONE;
+        elementCount = 0;
         if ((buf.getByte(offset) & 0x10) == 0) {
             return RtpLayout.OK;
         }
@@ -144,7 +154,40 @@ public final class RtpPacket {
         if (extensionForm == FORM_NONE) {
             return RtpLayout.OK;
         }
-        return RtpLayout.checkElements(buf, extensionIndex + 4, extensionDataLength, extensionForm);
+        return scanElements();
+    }
+
+    /** Checks that every element lies inside the block (RFC 8285 §4.2/§4.3) and remembers where the first ones are. */
+    private int scanElements() {
+        int end = extensionEnd();
+        int count = 0;
+        for (int v = RtpLayout.nextElement(buf, extensionIndex + 4, end, extensionForm); v >= 0; ) {
+            if (v > end) {
+                return RtpLayout.ELEMENT_PAST_END;
+            }
+            int elementLength = extensionElementLength(v);
+            if (elementLength > end - v) {
+                return RtpLayout.ELEMENT_PAST_END;
+            }
+            if (count < CACHED_ELEMENTS) {
+                elementIds[count] = extensionElementId(v);
+                elementValues[count] = v;
+            }
+            count++;
+            v = RtpLayout.nextElement(buf, v + elementLength, end, extensionForm);
+        }
+        elementCount = count <= CACHED_ELEMENTS ? count : -1;
+        return RtpLayout.OK;
+    }
+
+    /**
+     * Re-reads the positions of the RFC 8285 elements after their IDs or layout were changed in place (blanking or
+     * renumbering without re-wrapping). The block must still be valid.
+     */
+    public void rescanExtensions() {
+        if (extensionForm != FORM_NONE && scanElements() != RtpLayout.OK) {
+            throw new MalformedPacketException(RtpLayout.describe(RtpLayout.ELEMENT_PAST_END));
+        }
     }
 
     private int bindPadding() {
@@ -174,6 +217,7 @@ public final class RtpPacket {
         extensionIndex = -1;
         extensionDataLength = 0;
         extensionForm = FORM_NONE;
+        elementCount = 0;
     }
 
     /** The buffer this flyweight is bound to, or {@code null} after a failed wrap. */
@@ -317,6 +361,14 @@ public final class RtpPacket {
      * has no such element (or no RFC 8285 block). The first element with that ID wins (RFC 8285 §4.1 forbids more).
      */
     public int extensionValueIndex(int id) {
+        if (elementCount >= 0) {
+            for (int i = 0; i < elementCount; i++) {
+                if (elementIds[i] == id) {
+                    return elementValues[i];
+                }
+            }
+            return -1;
+        }
         for (int v = firstExtensionElement(); v >= 0; v = nextExtensionElement(v)) {
             if (extensionElementId(v) == id) {
                 return v;

@@ -133,6 +133,9 @@ public final class HeaderExtensionEditor {
             }
             v = next;
         }
+        if (found) {
+            packet.rescanExtensions();
+        }
         return found;
     }
 
@@ -165,6 +168,7 @@ public final class HeaderExtensionEditor {
             }
             v = next;
         }
+        packet.rescanExtensions();
         return true;
     }
 
