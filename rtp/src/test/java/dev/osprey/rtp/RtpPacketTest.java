@@ -113,6 +113,25 @@ class RtpPacketTest {
         assertThat(packet.extensionValueIndex(22)).isEqualTo(-1);
         packet.rescanExtensions();
         assertThat(packet.extensionValueIndex(21)).isEqualTo(v);
+
+        int[] map = new int[256];
+        for (int id = 2; id <= 20; id++) {
+            map[id] = id;
+        }
+        map[21] = 30; // and ID 1 is dropped
+        int[] invalid = map.clone();
+        invalid[5] = -1;
+        assertThat(packet.renumberExtensionsInPlace(invalid)).isFalse();
+        assertThat(packet.extensionValueIndex(5)).isNotNegative();
+        assertThat(packet.renumberExtensionsInPlace(map)).isTrue();
+        assertThat(packet.extensionValueIndex(1)).isEqualTo(-1);
+        assertThat(packet.extensionValueIndex(30)).isEqualTo(v);
+        assertThat(packet.blankExtension(30)).isTrue();
+        assertThat(packet.blankExtension(30)).isFalse();
+        assertThat(packet.extensionValueIndex(30)).isEqualTo(-1);
+        assertThat(TestBuffers.hexOf(buf, v - 2, 3)).isEqualTo("000000");
+        packet.wrap(buf);
+        assertThat(packet.extensionValueIndex(20)).isNotNegative();
     }
 
     @Test
