@@ -17,7 +17,7 @@ final class ExtensionElementIndex {
     private final int[] ids = new int[CAPACITY];
     private final int[] values = new int[CAPACITY];
     private final int[] lengths = new int[CAPACITY];
-    private final byte[] scratch = new byte[SCRATCH];
+    private final byte[] scratch = new byte[SCRATCH + 8];
     /** Elements remembered, or -1 when the block had more than {@link #CAPACITY}. */
     private int count;
 
@@ -30,13 +30,16 @@ final class ExtensionElementIndex {
         return count >= 0;
     }
 
-    /** Scans the {@code length} bytes of element data at {@code start}; returns an {@link RtpLayout} code. */
-    int scan(ByteBuf buf, int start, int length, boolean oneByte) {
+    /**
+     * Scans the {@code length} bytes of element data at {@code start}; returns an {@link RtpLayout} code. Bytes up to
+     * {@code limit} (the end of the packet) may be read past the block: they are fetched eight at a time.
+     */
+    int scan(ByteBuf buf, int start, int length, int limit, boolean oneByte) {
         count = 0;
         if (length > SCRATCH) {
             return scanBuffer(buf, start, length, oneByte);
         }
-        buf.getBytes(start, scratch, 0, length);
+        fetch(buf, start, length, limit);
         int found = 0;
         int i = 0;
         while (i < length) {
@@ -61,6 +64,20 @@ final class ExtensionElementIndex {
         }
         count = found <= CAPACITY ? found : -1;
         return RtpLayout.OK;
+    }
+
+    /** Copies the block into the scratch array with one wide read per eight bytes where the packet allows it. */
+    private void fetch(ByteBuf buf, int start, int length, int limit) {
+        for (int i = 0; i < length; i += 8) {
+            if (start + i + 8 <= limit) {
+                long word = buf.getLong(start + i);
+                for (int k = 0; k < 8; k++) {
+                    scratch[i + k] = (byte) (word >>> (56 - 8 * k));
+                }
+            } else {
+                buf.getBytes(start + i, scratch, i, Math.min(8, length - i));
+            }
+        }
     }
 
     private int scanBuffer(ByteBuf buf, int start, int length, boolean oneByte) {
@@ -158,7 +175,7 @@ final class ExtensionElementIndex {
                 }
                 v = next;
             }
-            scan(buf, start, length, oneByte);
+            scan(buf, start, length, start + length, oneByte);
             return found;
         }
         int kept = 0;
@@ -198,7 +215,7 @@ final class ExtensionElementIndex {
             }
             v = next;
         }
-        scan(buf, start, length, oneByte);
+        scan(buf, start, length, start + length, oneByte);
         return true;
     }
 

@@ -165,7 +165,8 @@ public final class RtpPacket {
     }
 
     private int scanElements() {
-        return elements.scan(buf, extensionIndex + 4, extensionDataLength, extensionForm == FORM_ONE_BYTE);
+        return elements.scan(buf, extensionIndex + 4, extensionDataLength, offset + length,
+                extensionForm == FORM_ONE_BYTE);
     }
 
     /**
