@@ -33,7 +33,8 @@ class ConfigLoaderTest {
         assertThat(c.rtc().udpPort()).isEqualTo(7882);
         assertThat(c.server().port()).isEqualTo(8090);
         assertThat(c.database().type()).isEqualTo("sqlite");
-        assertThat(c.database().path()).isEqualTo("data/osprey.db");
+        assertThat(dev.osprey.server.ControlApiSettings.from(c).database().path())
+                .isEqualTo(java.nio.file.Path.of("data", "osprey.db"));
         assertThat(c.livekit().apiKey()).isEqualTo("devkey");
     }
 
