@@ -32,7 +32,7 @@ public final class SignalingHttpHandler extends SimpleChannelInboundHandler<Full
     /** Go's {@code http.NotFound} body, which LiveKit answers for unknown paths. */
     static final String NOT_FOUND_BODY = "404 page not found";
     /** Requests a client may pipeline behind a pending deferred answer before the connection is closed. */
-    static final int MAX_WAITING_REQUESTS = 16;
+    public static final int MAX_WAITING_REQUESTS = 16;
 
     private final CorsPolicy cors;
     private final RtcRoutes rtc;
