@@ -112,7 +112,7 @@ public final class SignalingServer implements AutoCloseable {
                                 .addLast("ws-compression", new WebSocketServerCompressionHandler(config.maxMessageBytes()))
                                 .addLast("http-aggregator", new SignalingHttpAggregator(MAX_HTTP_BODY_BYTES,
                                         twirpRoutes == null ? MAX_HTTP_BODY_BYTES : TwirpRoutes.MAX_REQUEST_BYTES,
-                                        TwirpRoutes::tooLarge))
+                                        twirpRoutes == null ? null : TwirpRoutes::tooLarge))
                                 .addLast(SignalSessionUpgrader.HTTP_IDLE_HANDLER,
                                         new IdleStateHandler(0, 0, HTTP_IDLE_SECONDS, TimeUnit.SECONDS))
                                 .addLast("http-router", new SignalingHttpHandler(cors, rtcRoutes, twirpRoutes));

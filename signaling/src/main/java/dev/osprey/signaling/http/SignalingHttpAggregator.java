@@ -27,7 +27,7 @@ public final class SignalingHttpAggregator extends HttpObjectAggregator {
     private final int apiMaxBytes;
     private final BiFunction<ByteBufAllocator, HttpRequest, FullHttpResponse> apiTooLarge;
 
-    /** @param apiTooLarge the answer to an API request over {@code apiMaxBytes} */
+    /** @param apiTooLarge the answer to an API request over {@code apiMaxBytes}; {@code null} without an API */
     public SignalingHttpAggregator(int defaultMaxBytes, int apiMaxBytes,
                                    BiFunction<ByteBufAllocator, HttpRequest, FullHttpResponse> apiTooLarge) {
         super(Math.max(defaultMaxBytes, apiMaxBytes));
@@ -58,7 +58,7 @@ public final class SignalingHttpAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
-        if (!isApiRequest(oversized)) {
+        if (apiTooLarge == null || !isApiRequest(oversized)) {
             super.handleOversizedMessage(ctx, oversized);
             return;
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -69,7 +70,17 @@ final class WebhookTarget {
             waiting++;
         }
         if (start) {
-            executor.execute(() -> sendNext(key));
+            try {
+                executor.execute(() -> sendNext(key));
+            } catch (RejectedExecutionException closing) {
+                // the notifier is closing: the event is lost like any other queued at close, not thrown at the caller
+                int lost;
+                synchronized (lock) {
+                    lost = rooms.remove(key).size();
+                    waiting -= lost;
+                }
+                metrics.dropped.increment(lost);
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package dev.osprey.signaling.twirp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.osprey.signaling.SignalingConfig;
+import dev.osprey.signaling.SignalingServer;
 import dev.osprey.signaling.auth.HandBuiltTokens;
 import io.livekit.server.DestinationRoomName;
 import io.livekit.server.RoomAdmin;
@@ -9,6 +11,10 @@ import io.livekit.server.RoomCreate;
 import io.livekit.server.RoomJoin;
 import io.livekit.server.RoomList;
 import io.livekit.server.RoomName;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,10 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -165,7 +174,7 @@ class TwirpRequestErrorsTest {
     void unknownMethodServiceAndHttpMethodAreBadRoute() throws Exception {
         assertError(postJson("Nope", TwirpTestServer.token(new RoomList(true)), "{}"), 404, "bad_route",
                 "no handler for path \"/twirp/livekit.RoomService/Nope\"");
-        assertError(send(HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/twirp/livekit.Egress/ListEgress"))
+        assertError(send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/twirp/livekit.Egress/ListEgress"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")),
                 404, "bad_route", "no handler for path \"/twirp/livekit.Egress/ListEgress\"");
         assertError(send(HttpRequest.newBuilder(server.method("ListRooms")).GET()), 404, "bad_route",
@@ -175,7 +184,7 @@ class TwirpRequestErrorsTest {
     @Test
     void pathPrefixOfAProxiedBaseUrlIsServed() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        java.net.URI.create(server.baseUrl() + "/livekit/twirp/livekit.RoomService/ListRooms"))
+                        URI.create(server.baseUrl() + "/livekit/twirp/livekit.RoomService/ListRooms"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + TwirpTestServer.token(new RoomList(true))));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -212,14 +221,40 @@ class TwirpRequestErrorsTest {
     @Test
     void oversizedBodyIsMalformedAndSmallerOnesStillWork() throws Exception {
         byte[] big = new byte[TwirpRoutes.MAX_REQUEST_BYTES + 1];
-        java.util.Arrays.fill(big, (byte) ' ');
+        Arrays.fill(big, (byte) ' ');
         assertError(post("ListRooms", "Bearer " + TwirpTestServer.token(new RoomList(true)), "application/json", big),
                 400, "malformed", "the request body is larger than " + TwirpRoutes.MAX_REQUEST_BYTES + " bytes");
         byte[] large = new byte[200_000]; // over the other routes' limit, within the API's
-        java.util.Arrays.fill(large, (byte) ' ');
+        Arrays.fill(large, (byte) ' ');
         large[0] = '{';
         large[large.length - 1] = '}';
         assertThat(post("ListRooms", "Bearer " + TwirpTestServer.token(new RoomList(true)), "application/json", large)
                 .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void otherRoutesKeepTheirSmallBodyLimit() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[200_000])));
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void withoutARoomServiceTheApiIsNotServed() throws Exception {
+        var group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        var plain = new SignalingServer(SignalingConfig.dev(0), group,
+                NioServerSocketChannel.class,
+                new SimpleMeterRegistry());
+        try {
+            int port = plain.start().getPort();
+            HttpResponse<String> response = send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/twirp/livekit.RoomService/ListRooms"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json"));
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).isEqualTo("404 page not found");
+        } finally {
+            plain.close();
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 }

@@ -225,4 +225,16 @@ class WebhookDeliveryTest {
         assertThat(WebhookConfig.of(List.of(), "", "").urls()).isEmpty();
         assertThat(WebhookConfig.of(List.of(URL), "k", "s").backoffAfter(10)).isEqualTo(Duration.ofSeconds(30));
     }
+
+    @Test
+    void anExecutorThatNoLongerTakesTasksDropsInsteadOfThrowingAtThePublisher() {
+        WebhookConfig config = WebhookConfig.of(List.of(URL), "devkey", "secret");
+        WebhookNotifier notifier = new WebhookNotifier(config, registry, transport, task -> {
+            throw new java.util.concurrent.RejectedExecutionException("shut down");
+        }, scheduler, Clock.fixed(NOW, ZoneOffset.UTC));
+        notifier.roomStarted(room("a"));
+        notifier.roomStarted(room("a"));
+        assertThat(transport.posts).isEmpty();
+        assertThat(count("dropped")).isEqualTo(2);
+    }
 }
