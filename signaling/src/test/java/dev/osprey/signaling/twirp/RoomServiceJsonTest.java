@@ -98,6 +98,32 @@ class RoomServiceJsonTest {
     }
 
     @Test
+    void participantMethodsSnakeCase() throws Exception {
+        ok(post("MutePublishedTrack", admin("r"), "application/json",
+                "{\"room\":\"r\",\"identity\":\"a\",\"track_sid\":\"TR_x\",\"muted\":true}"));
+        assertThat(server.rooms.lastCall().args()).containsExactly("r", "a", "TR_x", true);
+        ok(post("UpdateParticipant", admin("r"), "application/json",
+                "{\"room\":\"r\",\"identity\":\"a\",\"permission\":{\"can_publish\":false,"
+                        + "\"can_publish_data\":true,\"can_update_metadata\":true}}"));
+        LivekitRoom.UpdateParticipantRequest sent =
+                (LivekitRoom.UpdateParticipantRequest) server.rooms.lastCall().args().getFirst();
+        assertThat(sent.getPermission().getCanPublishData()).isTrue();
+        assertThat(sent.getPermission().getCanUpdateMetadata()).isTrue();
+        assertThat(post("UpdateSubscriptions", admin("r"), "application/json",
+                "{\"room\":\"r\",\"identity\":\"a\",\"track_sids\":[\"TR_1\"],\"participant_tracks\":"
+                        + "[{\"participant_sid\":\"PA_b\",\"track_sids\":[\"TR_2\"]}]}").statusCode()).isEqualTo(200);
+        LivekitRoom.UpdateSubscriptionsRequest subs =
+                (LivekitRoom.UpdateSubscriptionsRequest) server.rooms.lastCall().args().getFirst();
+        assertThat(subs.getTrackSidsList()).containsExactly("TR_1");
+        assertThat(subs.getParticipantTracks(0).getParticipantSid()).isEqualTo("PA_b");
+        assertThat(post("SendData", admin("r"), "application/json",
+                "{\"room\":\"r\",\"data\":\"aGk=\",\"destination_identities\":[\"b\"]}").statusCode())
+                .isEqualTo(200);
+        LivekitRoom.SendDataRequest data = (LivekitRoom.SendDataRequest) server.rooms.lastCall().args().getFirst();
+        assertThat(data.getDestinationIdentitiesList()).containsExactly("b");
+    }
+
+    @Test
     void listRoomsWithAndWithoutNames() throws Exception {
         String token = TwirpTestServer.token(new RoomList(true));
         JsonNode all = ok(post("ListRooms", token, NODE_CONTENT_TYPE, "{}"));
