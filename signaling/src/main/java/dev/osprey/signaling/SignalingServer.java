@@ -1,10 +1,13 @@
 package dev.osprey.signaling;
 
+import dev.osprey.signaling.api.RoomService;
 import dev.osprey.signaling.auth.AccessTokenVerifier;
 import dev.osprey.signaling.http.CorsPolicy;
 import dev.osprey.signaling.http.RtcRoutes;
+import dev.osprey.signaling.http.SignalingHttpAggregator;
 import dev.osprey.signaling.http.SignalingHttpHandler;
 import dev.osprey.signaling.join.ConnectRequestValidator;
+import dev.osprey.signaling.twirp.TwirpRoutes;
 import dev.osprey.signaling.ws.SignalSessionUpgrader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
@@ -16,7 +19,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -33,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The LiveKit-compatible signaling port: {@code GET|HEAD /} health probe, {@code /rtc/validate} and the
- * {@code /rtc} WebSocket (also under any path prefix), on the event loop group the composition root provides.
+ * {@code /rtc} WebSocket (also under any path prefix), and, when given a {@link RoomService}, the Twirp server API
+ * {@code POST /twirp/livekit.RoomService/<Method>}, on the event loop group the composition root provides.
  */
 public final class SignalingServer implements AutoCloseable {
 
@@ -52,6 +55,7 @@ public final class SignalingServer implements AutoCloseable {
     private final ChannelGroup sessions = new DefaultChannelGroup("osprey-signal-sessions", GlobalEventExecutor.INSTANCE);
     private final CorsPolicy cors = new CorsPolicy();
     private final RtcRoutes rtcRoutes;
+    private final TwirpRoutes twirpRoutes;
     private volatile Channel serverChannel;
     private volatile boolean closed;
 
@@ -64,16 +68,28 @@ public final class SignalingServer implements AutoCloseable {
     /** @param rooms which rooms exist, for joins when {@link SignalingConfig#autoCreateRooms()} is off */
     public SignalingServer(SignalingConfig config, EventLoopGroup group, Class<? extends ServerChannel> channelClass,
                            MeterRegistry registry, RoomDirectory rooms) {
+        this(config, group, channelClass, registry, rooms, null);
+    }
+
+    /**
+     * A server that also answers LiveKit's Twirp {@code RoomService} API by calling {@code roomService}.
+     *
+     * @param rooms       which rooms exist, for joins when {@link SignalingConfig#autoCreateRooms()} is off
+     * @param roomService the rooms the API manages; {@code null} serves no API ({@code /twirp/...} is then a 404)
+     */
+    public SignalingServer(SignalingConfig config, EventLoopGroup group, Class<? extends ServerChannel> channelClass,
+                           MeterRegistry registry, RoomDirectory rooms, RoomService roomService) {
         this.config = Objects.requireNonNull(config, "config");
         this.group = Objects.requireNonNull(group, "group");
         this.channelClass = Objects.requireNonNull(channelClass, "channelClass");
         this.metrics = new SignalingMetrics(Objects.requireNonNull(registry, "registry"));
         Clock clock = Clock.systemUTC();
+        AccessTokenVerifier verifier = new AccessTokenVerifier(config.apiKeys(), clock);
         ConnectRequestValidator validator = new ConnectRequestValidator(
-                new AccessTokenVerifier(config.apiKeys(), clock), Objects.requireNonNull(rooms, "rooms"),
-                config.autoCreateRooms());
+                verifier, Objects.requireNonNull(rooms, "rooms"), config.autoCreateRooms());
         this.rtcRoutes = new RtcRoutes(validator,
                 new SignalSessionUpgrader(config.maxMessageBytes(), metrics, clock, sessions), metrics);
+        this.twirpRoutes = roomService == null ? null : new TwirpRoutes(roomService, verifier, registry);
     }
 
     /** Binds the port and returns the bound address (useful with port 0). */
@@ -94,16 +110,19 @@ public final class SignalingServer implements AutoCloseable {
                                 .addLast("http-codec", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8192))
                                 // permessage-deflate (RFC 7692), bounded by the message limit when inflating
                                 .addLast("ws-compression", new WebSocketServerCompressionHandler(config.maxMessageBytes()))
-                                .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_BODY_BYTES))
+                                .addLast("http-aggregator", new SignalingHttpAggregator(MAX_HTTP_BODY_BYTES,
+                                        twirpRoutes == null ? MAX_HTTP_BODY_BYTES : TwirpRoutes.MAX_REQUEST_BYTES,
+                                        twirpRoutes == null ? null : TwirpRoutes::tooLarge))
                                 .addLast(SignalSessionUpgrader.HTTP_IDLE_HANDLER,
                                         new IdleStateHandler(0, 0, HTTP_IDLE_SECONDS, TimeUnit.SECONDS))
-                                .addLast("http-router", new SignalingHttpHandler(cors, rtcRoutes));
+                                .addLast("http-router", new SignalingHttpHandler(cors, rtcRoutes, twirpRoutes));
                     }
                 });
         Channel bound = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
         serverChannel = bound;
         InetSocketAddress address = (InetSocketAddress) bound.localAddress();
-        LOG.info("signaling listening on {} (WebSocket /rtc, GET /rtc/validate, health GET /)", address);
+        LOG.info("signaling listening on {} (WebSocket /rtc, GET /rtc/validate, health GET /{})", address,
+                twirpRoutes == null ? "" : ", Twirp POST /twirp/livekit.RoomService/*");
         return address;
     }
 

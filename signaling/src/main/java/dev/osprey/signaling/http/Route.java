@@ -17,12 +17,23 @@ public enum Route {
     RTC_V1,
     /** {@code /rtc/v1/validate}: answered with a plain 404 so that clients fall back to {@code /rtc}. */
     RTC_V1_VALIDATE,
+    /**
+     * {@code POST /twirp/<package>.<Service>/<Method>}: LiveKit's server API. Anything under {@code /twirp/} is
+     * answered in Twirp's error format; behind a path prefix only the full {@code <prefix>/twirp/<service>/<method>}
+     * shape is, so that a proxied Node SDK ({@code https://host/prefix}) reaches it too.
+     */
+    TWIRP,
     UNKNOWN;
+
+    private static final String TWIRP_PREFIX = "/twirp/";
 
     /** Resolves a path already passed through {@link #normalizePath(String)}. */
     public static Route resolve(String path) {
         if (path.equals("/")) {
             return HEALTH;
+        }
+        if (path.startsWith(TWIRP_PREFIX)) {
+            return TWIRP;
         }
         if (path.endsWith("/rtc/v1/validate")) {
             return RTC_V1_VALIDATE;
@@ -36,7 +47,21 @@ public enum Route {
         if (path.endsWith("/rtc")) {
             return RTC;
         }
-        return UNKNOWN;
+        return isTwirp(path) ? TWIRP : UNKNOWN;
+    }
+
+    /** Whether the path is {@code /twirp/...} or {@code <prefix>/twirp/<service>/<method>}. */
+    public static boolean isTwirp(String path) {
+        if (path.startsWith(TWIRP_PREFIX)) {
+            return true;
+        }
+        int at = path.lastIndexOf(TWIRP_PREFIX);
+        if (at < 0) {
+            return false;
+        }
+        int serviceStart = at + TWIRP_PREFIX.length();
+        int slash = path.indexOf('/', serviceStart);
+        return slash > serviceStart && slash < path.length() - 1 && path.indexOf('/', slash + 1) < 0;
     }
 
     /**
