@@ -26,7 +26,7 @@ class RtxPayloadFuzzTest {
             }
             int osn = RtxPayload.originalSequenceNumber(packet);
             int payload = packet.payloadLength();
-            int firstPayloadByte = payload > 2 ? buf.getUnsignedByte(packet.payloadOffset() + 2) : -1;
+            int firstPayloadByte = payload > 2 ? (int) buf.getUnsignedByte(packet.payloadOffset() + 2) : -1;
             try {
                 RtxPayload.restoreOriginal(packet, 96, 1234);
             } catch (MalformedPacketException e) {
@@ -38,7 +38,7 @@ class RtxPayloadFuzzTest {
             assertThat(again.payloadLength()).isEqualTo(payload - 2);
             assertThat(again.ssrc()).isEqualTo(1234);
             if (firstPayloadByte >= 0) {
-                assertThat(buf.getUnsignedByte(again.payloadOffset())).isEqualTo(firstPayloadByte);
+                assertThat((int) buf.getUnsignedByte(again.payloadOffset())).isEqualTo(firstPayloadByte);
             }
         } finally {
             buf.release();
