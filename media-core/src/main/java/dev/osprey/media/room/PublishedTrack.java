@@ -1,0 +1,89 @@
+package dev.osprey.media.room;
+
+import dev.osprey.media.api.MimeType;
+import dev.osprey.media.api.ParticipantId;
+import dev.osprey.media.api.RtpParameters;
+import dev.osprey.media.api.TrackId;
+import dev.osprey.media.api.TrackInfo;
+import dev.osprey.media.api.TrackPublishRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A track a participant publishes: what it asked for, its mute state, the media section it was negotiated on and the
+ * subscriptions to it. Guarded by the room's monitor.
+ */
+public final class PublishedTrack {
+    private final TrackId id;
+    private final Participant owner;
+    private final TrackPublishRequest request;
+    private final Set<Subscription> subscriptions = new LinkedHashSet<>();
+    private boolean muted;
+    private RtpParameters parameters;
+
+    PublishedTrack(TrackId id, Participant owner, TrackPublishRequest request) {
+        this.id = id;
+        this.owner = owner;
+        this.request = request;
+        this.muted = request.muted();
+    }
+
+    public TrackId id() {
+        return id;
+    }
+
+    Participant owner() {
+        return owner;
+    }
+
+    TrackPublishRequest request() {
+        return request;
+    }
+
+    TrackInfo info() {
+        MimeType mime = parameters == null ? request.mimeType()
+                : parameters.primaryCodec().map(c -> c.mimeType()).orElse(request.mimeType());
+        String mid = parameters == null ? "" : parameters.mid();
+        return new TrackInfo(id, ownerId(), request, mime, mid, muted);
+    }
+
+    private ParticipantId ownerId() {
+        return owner.id();
+    }
+
+    boolean muted() {
+        return muted;
+    }
+
+    void setMuted(boolean muted) {
+        this.muted = muted;
+    }
+
+    RtpParameters parameters() {
+        return parameters;
+    }
+
+    void setParameters(RtpParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    void addSubscription(Subscription s) {
+        subscriptions.add(s);
+    }
+
+    void removeSubscription(Subscription s) {
+        subscriptions.remove(s);
+    }
+
+    List<Subscription> subscriptions() {
+        return new ArrayList<>(subscriptions);
+    }
+
+    @Override
+    public String toString() {
+        return "PublishedTrack[" + id + " of " + owner.identity() + "]";
+    }
+}
