@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param retransmissionCacheCapacity packets kept per incoming stream for answering NACKs (rounded to a power of two)
  * @param retransmissionMaxAgeNanos   a packet older than this is not retransmitted
  * @param maxRetransmissions          times one packet may be resent to one subscriber
+ * @param publisherRttNanos           round-trip time assumed toward publishers when pacing NACKs (Osprey sends them no
+ *                                    media, so it has no sender report to measure it with)
  * @param keyframeRequestIntervalNanos least time between two PLI/FIR sent to a publisher for the same layer
  * @param rtcpReportIntervalNanos     period of SR per outgoing and RR per incoming stream (RFC 3550 §6.2)
  * @param transportFeedbackIntervalNanos period of transport-cc feedback toward publishers
@@ -28,14 +30,14 @@ import java.util.Objects;
 public record MediaCoreConfig(boolean autoCreateRooms, RoomSettings defaultRoomSettings, long tickIntervalNanos,
                               long roomSweepIntervalNanos, NackSettings nack, int retransmissionCacheCapacity,
                               long retransmissionMaxAgeNanos, int maxRetransmissions,
-                              long keyframeRequestIntervalNanos, long rtcpReportIntervalNanos,
+                              long publisherRttNanos, long keyframeRequestIntervalNanos, long rtcpReportIntervalNanos,
                               long transportFeedbackIntervalNanos, long layerInactiveNanos, int srtpTailroomBytes,
                               int egressHeadroomBytes, SpeakerSettings speakers) {
     private static final long MS = 1_000_000L;
 
     /** Auto-create on, LiveKit room defaults, 10 ms ticks, 500 ms PLI spacing, 1 s reports, 50 ms transport-cc. */
     public static final MediaCoreConfig DEFAULT = new MediaCoreConfig(true, RoomSettings.DEFAULT, 10 * MS, 100 * MS,
-            NackSettings.DEFAULT, 1024, 1000 * MS, 3, 500 * MS, 1000 * MS, 50 * MS, 1000 * MS, 16, 32,
+            NackSettings.DEFAULT, 1024, 1000 * MS, 3, 50 * MS, 500 * MS, 1000 * MS, 50 * MS, 1000 * MS, 16, 32,
             SpeakerSettings.DEFAULT);
 
     public MediaCoreConfig {
@@ -43,7 +45,7 @@ public record MediaCoreConfig(boolean autoCreateRooms, RoomSettings defaultRoomS
         Objects.requireNonNull(nack, "nack");
         Objects.requireNonNull(speakers, "speakers");
         if (tickIntervalNanos <= 0 || roomSweepIntervalNanos <= 0 || retransmissionMaxAgeNanos <= 0
-                || keyframeRequestIntervalNanos < 0 || rtcpReportIntervalNanos <= 0
+                || publisherRttNanos < 0 || keyframeRequestIntervalNanos < 0 || rtcpReportIntervalNanos <= 0
                 || transportFeedbackIntervalNanos <= 0 || layerInactiveNanos <= 0) {
             throw new IllegalArgumentException("intervals must be positive");
         }
@@ -58,7 +60,7 @@ public record MediaCoreConfig(boolean autoCreateRooms, RoomSettings defaultRoomS
     /** The same settings with another room auto-create flag and default room settings. */
     public MediaCoreConfig withRooms(boolean autoCreate, RoomSettings roomSettings) {
         return new MediaCoreConfig(autoCreate, roomSettings, tickIntervalNanos, roomSweepIntervalNanos, nack,
-                retransmissionCacheCapacity, retransmissionMaxAgeNanos, maxRetransmissions,
+                retransmissionCacheCapacity, retransmissionMaxAgeNanos, maxRetransmissions, publisherRttNanos,
                 keyframeRequestIntervalNanos, rtcpReportIntervalNanos, transportFeedbackIntervalNanos,
                 layerInactiveNanos, srtpTailroomBytes, egressHeadroomBytes, speakers);
     }

@@ -12,6 +12,9 @@ import dev.osprey.media.api.RoomInfo;
 import dev.osprey.media.api.SubscriptionListener;
 import dev.osprey.media.api.TrackPublisher;
 import dev.osprey.media.api.TrackSubscriber;
+import dev.osprey.media.loop.MediaLoop;
+import dev.osprey.media.peer.PublisherMedia;
+import dev.osprey.media.peer.SubscriberMedia;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -33,6 +36,9 @@ public final class Participant implements ParticipantSession {
     private final boolean autoSubscribe;
     private final ParticipantPublisher publisher;
     private final ParticipantSubscriber subscriber;
+    private final MediaLoop loop;
+    private final PublisherMedia publisherMedia;
+    private final SubscriberMedia subscriberMedia;
     private String name;
     private String metadata;
     private Map<String, String> attributes;
@@ -51,6 +57,10 @@ public final class Participant implements ParticipantSession {
         this.autoSubscribe = request.autoSubscribe();
         this.joinedAtMillis = room.context().wallClock().millis();
         this.joinedAtNanos = room.context().nanoClock().getAsLong();
+        RoomContext context = room.context();
+        this.loop = context.loops().next();
+        this.publisherMedia = new PublisherMedia(context.random().nextInt(), loop, context.config());
+        this.subscriberMedia = new SubscriberMedia(context.random().nextInt(), loop, context.config().srtpTailroomBytes());
         this.publisher = new ParticipantPublisher(this);
         this.subscriber = new ParticipantSubscriber(this, Objects.requireNonNull(listener, "listener"));
     }
@@ -73,6 +83,21 @@ public final class Participant implements ParticipantSession {
 
     ParticipantSubscriber subscriberRole() {
         return subscriber;
+    }
+
+    /** The event loop that owns this participant's media. */
+    public MediaLoop loop() {
+        return loop;
+    }
+
+    /** Where the transport of its publisher peer connection delivers RTP and RTCP. */
+    public PublisherMedia publisherMedia() {
+        return publisherMedia;
+    }
+
+    /** Where the transport of its subscriber peer connection delivers RTCP, and where its senders write. */
+    public SubscriberMedia subscriberMedia() {
+        return subscriberMedia;
     }
 
     long joinedAtNanos() {
@@ -178,6 +203,7 @@ public final class Participant implements ParticipantSession {
             }
             subscriber.endAll();
             publisher.unpublishAll();
+            publisherMedia.close();
             state = ParticipantState.DISCONNECTED;
             room.removed(this, changed(), reason);
         }

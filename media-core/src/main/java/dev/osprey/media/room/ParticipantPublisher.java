@@ -58,7 +58,11 @@ final class ParticipantPublisher implements TrackPublisher {
                 throw new RoomException(RoomException.Reason.INVALID_REQUEST,
                         "a " + parameters.kind() + " section for " + track.request().kind() + " track " + trackId);
             }
-            track.setParameters(parameters);
+            try {
+                track.setParameters(parameters);
+            } catch (IllegalArgumentException e) {
+                throw new RoomException(RoomException.Reason.INVALID_REQUEST, e.getMessage());
+            }
             TrackInfo info = track.info();
             room.context().events().participantUpdated(room.info(), owner.changed());
             return info;
@@ -136,6 +140,7 @@ final class ParticipantPublisher implements TrackPublisher {
             s.subscriber().subscriberRole().end(s);
         }
         tracks.remove(track.id());
+        track.close();
         room.context().events().trackUnpublished(room.info(), owner.changed(), track.info());
     }
 

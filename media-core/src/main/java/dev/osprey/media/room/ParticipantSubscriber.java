@@ -88,7 +88,11 @@ final class ParticipantSubscriber implements TrackSubscriber {
                 throw new RoomException(RoomException.Reason.INVALID_REQUEST, "a " + parameters.kind()
                         + " section for " + s.info().kind() + " track " + trackId);
             }
-            s.setParameters(parameters);
+            try {
+                s.setParameters(parameters);
+            } catch (IllegalArgumentException e) {
+                throw new RoomException(RoomException.Reason.INVALID_REQUEST, e.getMessage());
+            }
         }
     }
 
@@ -115,6 +119,7 @@ final class ParticipantSubscriber implements TrackSubscriber {
     /** Monitor held: ends one subscription and tells the listener. */
     void end(Subscription s) {
         if (subscriptions.remove(s.track().id(), s)) {
+            s.disconnect();
             s.track().removeSubscription(s);
             ssrcs.release(s.info().ssrc());
             ssrcs.release(s.info().rtxSsrc());

@@ -6,6 +6,7 @@ import dev.osprey.media.api.RtpParameters;
 import dev.osprey.media.api.TrackId;
 import dev.osprey.media.api.TrackInfo;
 import dev.osprey.media.api.TrackPublishRequest;
+import dev.osprey.media.forward.TrackFanout;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ public final class PublishedTrack {
     private final Set<Subscription> subscriptions = new LinkedHashSet<>();
     private boolean muted;
     private RtpParameters parameters;
+    private TrackFanout fanout;
 
     PublishedTrack(TrackId id, Participant owner, TrackPublishRequest request) {
         this.id = id;
@@ -66,8 +68,35 @@ public final class PublishedTrack {
         return parameters;
     }
 
-    void setParameters(RtpParameters parameters) {
-        this.parameters = parameters;
+    /**
+     * Binds the negotiated media section: the first time creates the track's fan-out and routes the publisher's
+     * section to it; a renegotiation updates it. Subscribers waiting for it start.
+     */
+    void setParameters(RtpParameters newParameters) {
+        this.parameters = newParameters;
+        RoomContext context = owner.roomObject().context();
+        if (fanout == null) {
+            fanout = new TrackFanout(id, request, newParameters, owner.publisherMedia().rtcp(), owner.loop(),
+                    context.config(), context.wallClock());
+        } else {
+            fanout.applyParameters(newParameters);
+        }
+        owner.publisherMedia().addTrack(newParameters, fanout);
+        for (Subscription s : subscriptions) {
+            s.connect();
+        }
+    }
+
+    /** The hot-path side of the track, {@code null} until negotiated. */
+    TrackFanout fanout() {
+        return fanout;
+    }
+
+    /** Stops media: routing removed, cached packets released. Subscriptions were ended first. */
+    void close() {
+        if (fanout != null) {
+            owner.publisherMedia().removeTrack(fanout);
+        }
     }
 
     void addSubscription(Subscription s) {

@@ -1,6 +1,7 @@
 package dev.osprey.media.room;
 
 import dev.osprey.media.MediaCoreConfig;
+import dev.osprey.media.loop.MediaLoopGroup;
 
 import java.time.Clock;
 import java.util.function.LongSupplier;
@@ -8,8 +9,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The services every room shares: settings, the wall clock (creation and join times shown to clients), the monotonic
- * clock (timeouts), the random source of sids and SSRCs, and the event sink.
+ * clock (timeouts), the random source of sids and SSRCs, the event sink, and the media event loops participants are
+ * spread over.
  */
 record RoomContext(MediaCoreConfig config, Clock wallClock, LongSupplier nanoClock, RandomGenerator random,
-                   RoomEvents events) {
+                   RoomEvents events, MediaLoopGroup loops) {
 }

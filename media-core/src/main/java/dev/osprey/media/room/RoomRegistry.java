@@ -13,6 +13,7 @@ import dev.osprey.media.api.RoomName;
 import dev.osprey.media.api.RoomSettings;
 import dev.osprey.media.api.Rooms;
 import dev.osprey.media.api.SubscriptionListener;
+import dev.osprey.media.loop.MediaLoopGroup;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,13 +38,15 @@ public final class RoomRegistry implements Rooms, AutoCloseable {
     private ScheduledFuture<?> sweeper;
 
     /**
+     * @param random    source of sids and SSRCs; must be thread-safe (rooms use it concurrently), e.g. SecureRandom
      * @param nanoClock monotonic time for timeouts ({@code System::nanoTime} in production, a manual clock in tests)
-     * @param wallClock wall-clock time shown to clients (creation and join times)
+     * @param wallClock wall-clock time shown to clients (creation and join times) and in sender reports
+     * @param loops     the media event loops participants are spread over
      */
     public RoomRegistry(MediaCoreConfig config, RoomListener listener, Clock wallClock, LongSupplier nanoClock,
-                        RandomGenerator random) {
+                        RandomGenerator random, MediaLoopGroup loops) {
         this.context = new RoomContext(Objects.requireNonNull(config, "config"), wallClock, nanoClock, random,
-                new RoomEvents(Objects.requireNonNull(listener, "listener")));
+                new RoomEvents(Objects.requireNonNull(listener, "listener")), Objects.requireNonNull(loops, "loops"));
     }
 
     /** Runs {@link #sweep()} periodically on {@code loop} until {@link #close()}. */

@@ -2,6 +2,8 @@ package dev.osprey.media.room;
 
 import dev.osprey.media.ManualClock;
 import dev.osprey.media.MediaCoreConfig;
+import dev.osprey.media.loop.MediaLoop;
+import dev.osprey.media.loop.MediaLoopGroup;
 import dev.osprey.media.api.DisconnectReason;
 import dev.osprey.media.api.Encoding;
 import dev.osprey.media.api.JoinRequest;
@@ -36,7 +38,7 @@ class ParticipantTest {
     private final ManualClock clock = new ManualClock();
     private final RecordingListener events = new RecordingListener();
     private final RoomRegistry rooms = new RoomRegistry(MediaCoreConfig.DEFAULT.withRooms(true, RoomSettings.DEFAULT),
-            events, clock, clock, new SplittableRandom(11));
+            events, clock, clock, new SplittableRandom(11), MediaLoopGroup.of(List.of(MediaLoop.manual(clock))));
 
     private static TrackPublishRequest camera(String cid) {
         return TrackPublishRequest.video(cid, TrackSource.CAMERA, MimeType.VP8, 1280, 720, List.of(

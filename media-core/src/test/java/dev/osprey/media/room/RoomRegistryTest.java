@@ -2,6 +2,8 @@ package dev.osprey.media.room;
 
 import dev.osprey.media.ManualClock;
 import dev.osprey.media.MediaCoreConfig;
+import dev.osprey.media.loop.MediaLoop;
+import dev.osprey.media.loop.MediaLoopGroup;
 import dev.osprey.media.api.DisconnectReason;
 import dev.osprey.media.api.JoinRequest;
 import dev.osprey.media.api.ParticipantIdentity;
@@ -15,6 +17,7 @@ import dev.osprey.media.api.RoomSettings;
 import dev.osprey.media.api.SubscriptionListener;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +31,7 @@ class RoomRegistryTest {
 
     private RoomRegistry registry(boolean autoCreate, RoomSettings settings) {
         return new RoomRegistry(MediaCoreConfig.DEFAULT.withRooms(autoCreate, settings), events, clock, clock,
-                new SplittableRandom(7));
+                new SplittableRandom(7), MediaLoopGroup.of(List.of(MediaLoop.manual(clock))));
     }
 
     @Test
