@@ -218,6 +218,11 @@ public final class TrackSender implements AutoCloseable {
         }
     }
 
+    /** Sets the next RTX sequence number (it starts random, RFC 3550 §5.1); for tests of the wraparound. */
+    void startRtxSequenceAt(int sequenceNumber) {
+        rtxSequence = sequenceNumber & 0xFFFF;
+    }
+
     public int ssrc() {
         return ssrc;
     }

@@ -6,6 +6,7 @@ import dev.osprey.media.api.RtpParameters;
 import dev.osprey.media.api.TrackId;
 import dev.osprey.media.api.TrackInfo;
 import dev.osprey.media.api.TrackPublishRequest;
+import dev.osprey.media.audio.AudioLevelMeter;
 import dev.osprey.media.forward.TrackFanout;
 
 import java.util.ArrayList;
@@ -85,6 +86,11 @@ public final class PublishedTrack {
         for (Subscription s : subscriptions) {
             s.connect();
         }
+    }
+
+    /** The audio level meter of a negotiated microphone-like track, else {@code null}. */
+    AudioLevelMeter audioLevelMeter() {
+        return fanout == null || muted || fanout.isVideo() ? null : fanout.receivers()[0].audioLevel();
     }
 
     /** The hot-path side of the track, {@code null} until negotiated. */

@@ -1,6 +1,9 @@
 package dev.osprey.media.room;
 
 import dev.osprey.media.api.DisconnectReason;
+import dev.osprey.media.api.SpeakerInfo;
+import dev.osprey.media.audio.AudioLevelMeter;
+import dev.osprey.media.audio.SpeakerDetector;
 import dev.osprey.media.api.JoinRequest;
 import dev.osprey.media.api.ParticipantId;
 import dev.osprey.media.api.ParticipantIdentity;
@@ -32,6 +35,7 @@ public final class Room {
     private final RoomContext context;
     private final RoomTimeouts timeouts;
     private final Map<ParticipantIdentity, Participant> participants = new LinkedHashMap<>();
+    private final SpeakerDetector speakers;
     private String metadata;
     private boolean closed;
 
@@ -43,6 +47,7 @@ public final class Room {
         this.context = context;
         this.createdAtMillis = context.wallClock().millis();
         this.timeouts = new RoomTimeouts(context.nanoClock().getAsLong());
+        this.speakers = new SpeakerDetector(context.config().speakers());
     }
 
     public RoomId id() {
@@ -131,6 +136,25 @@ public final class Room {
             }
         }
         return null;
+    }
+
+    /** Once per speaker window: reports the speakers whose activity or level changed. */
+    synchronized void detectSpeakers(long nowNanos) {
+        if (closed || !speakers.due(nowNanos)) {
+            return;
+        }
+        for (Participant p : participants.values()) {
+            for (PublishedTrack t : p.publisherRole().publishedTracks()) {
+                AudioLevelMeter meter = t.audioLevelMeter();
+                if (meter != null) {
+                    speakers.observe(p.id(), meter);
+                }
+            }
+        }
+        List<SpeakerInfo> changed = speakers.changes(nowNanos);
+        if (!changed.isEmpty()) {
+            context.events().speakersChanged(info(), List.copyOf(changed));
+        }
     }
 
     /** Why the room should close now, or {@code null}. */

@@ -138,7 +138,7 @@ public final class RoomRegistry implements Rooms, AutoCloseable {
         return live(name).map(r -> r.setMetadata(Objects.requireNonNull(metadata, "metadata")));
     }
 
-    /** Closes every room whose timeout passed (and, later, runs room-wide periodic work). */
+    /** The registry's periodic work: closes every room whose timeout passed, and runs speaker detection. */
     public void sweep() {
         long now = context.nanoClock().getAsLong();
         for (Room room : rooms.values()) {
@@ -146,6 +146,8 @@ public final class RoomRegistry implements Rooms, AutoCloseable {
             if (reason != null) {
                 room.close(reason);
                 rooms.remove(room.name(), room);
+            } else {
+                room.detectSpeakers(now);
             }
         }
     }

@@ -112,6 +112,12 @@ public final class SfuFixture implements AutoCloseable {
 
     /** Sends one VP8 packet of layer {@code rid} (q, h or f) the way Chrome does: MID, RID and transport-cc. */
     public void video(String rid, int seq, int ts, boolean keyframe, boolean startOfFrame, int pictureId, int tl0) {
+        video(rid, seq, ts, keyframe, startOfFrame, pictureId, tl0, 20);
+    }
+
+    /** {@link #video} with {@code bodyBytes} bytes of VP8 payload after the descriptor. */
+    public void video(String rid, int seq, int ts, boolean keyframe, boolean startOfFrame, int pictureId, int tl0,
+                      int bodyBytes) {
         int ssrc = switch (rid) {
             case "q" -> SSRC_Q;
             case "h" -> SSRC_H;
@@ -121,7 +127,7 @@ public final class SfuFixture implements AutoCloseable {
                 .ext(MediaParameters.PUB_MID, "1").ext(MediaParameters.PUB_RID, rid)
                 .ext(MediaParameters.PUB_TWCC, SyntheticRtp.transportSequence(twcc++))
                 .ext(MediaParameters.PUB_CAPTURE_TIME, new byte[8])
-                .payload(SyntheticRtp.vp8(startOfFrame, keyframe, pictureId, tl0, 20));
+                .payload(SyntheticRtp.vp8(startOfFrame, keyframe, pictureId, tl0, bodyBytes));
         deliver();
     }
 
