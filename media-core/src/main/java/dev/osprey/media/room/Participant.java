@@ -13,6 +13,7 @@ import dev.osprey.media.api.SubscriptionListener;
 import dev.osprey.media.api.TrackPublisher;
 import dev.osprey.media.api.TrackSubscriber;
 import dev.osprey.media.loop.MediaLoop;
+import dev.osprey.media.metrics.MeterSet;
 import dev.osprey.media.peer.PublisherMedia;
 import dev.osprey.media.peer.SubscriberMedia;
 
@@ -39,6 +40,7 @@ public final class Participant implements ParticipantSession {
     private final MediaLoop loop;
     private final PublisherMedia publisherMedia;
     private final SubscriberMedia subscriberMedia;
+    private final MeterSet meters;
     private String name;
     private String metadata;
     private Map<String, String> attributes;
@@ -61,6 +63,8 @@ public final class Participant implements ParticipantSession {
         this.loop = context.loops().next();
         this.publisherMedia = new PublisherMedia(context.random().nextInt(), loop, context.config());
         this.subscriberMedia = new SubscriberMedia(context.random().nextInt(), loop, context.config().srtpTailroomBytes());
+        this.meters = context.metrics().participant(room.name().value(), identity.value(), publisherMedia,
+                subscriberMedia);
         this.publisher = new ParticipantPublisher(this);
         this.subscriber = new ParticipantSubscriber(this, Objects.requireNonNull(listener, "listener"));
     }
@@ -149,6 +153,9 @@ public final class Participant implements ParticipantSession {
                     || next == ParticipantState.DISCONNECTED) {
                 return; // never backwards; DISCONNECTED only through leave()
             }
+            if (next == ParticipantState.ACTIVE) {
+                room.context().metrics().recordJoinTime(room.context().nanoClock().getAsLong() - joinedAtNanos);
+            }
             state = next;
             room.context().events().participantUpdated(room.info(), changed());
         }
@@ -204,6 +211,7 @@ public final class Participant implements ParticipantSession {
             subscriber.endAll();
             publisher.unpublishAll();
             publisherMedia.close();
+            meters.close();
             state = ParticipantState.DISCONNECTED;
             room.removed(this, changed(), reason);
         }

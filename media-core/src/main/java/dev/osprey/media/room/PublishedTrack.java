@@ -8,6 +8,7 @@ import dev.osprey.media.api.TrackInfo;
 import dev.osprey.media.api.TrackPublishRequest;
 import dev.osprey.media.audio.AudioLevelMeter;
 import dev.osprey.media.forward.TrackFanout;
+import dev.osprey.media.metrics.MeterSet;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,6 +27,7 @@ public final class PublishedTrack {
     private boolean muted;
     private RtpParameters parameters;
     private TrackFanout fanout;
+    private MeterSet meters = MeterSet.NONE;
 
     PublishedTrack(TrackId id, Participant owner, TrackPublishRequest request) {
         this.id = id;
@@ -79,6 +81,7 @@ public final class PublishedTrack {
         if (fanout == null) {
             fanout = new TrackFanout(id, request, newParameters, owner.publisherMedia().rtcp(), owner.loop(),
                     context.config(), context.wallClock());
+            meters = context.metrics().track(owner.roomObject().name().value(), owner.identity().value(), fanout);
         } else {
             fanout.applyParameters(newParameters);
         }
@@ -103,6 +106,7 @@ public final class PublishedTrack {
         if (fanout != null) {
             owner.publisherMedia().removeTrack(fanout);
         }
+        meters.close();
     }
 
     void addSubscription(Subscription s) {

@@ -4,6 +4,7 @@ import dev.osprey.media.api.DisconnectReason;
 import dev.osprey.media.api.SpeakerInfo;
 import dev.osprey.media.audio.AudioLevelMeter;
 import dev.osprey.media.audio.SpeakerDetector;
+import dev.osprey.media.metrics.MeterSet;
 import dev.osprey.media.api.JoinRequest;
 import dev.osprey.media.api.ParticipantId;
 import dev.osprey.media.api.ParticipantIdentity;
@@ -36,6 +37,7 @@ public final class Room {
     private final RoomTimeouts timeouts;
     private final Map<ParticipantIdentity, Participant> participants = new LinkedHashMap<>();
     private final SpeakerDetector speakers;
+    private final MeterSet meters;
     private String metadata;
     private boolean closed;
 
@@ -48,6 +50,8 @@ public final class Room {
         this.createdAtMillis = context.wallClock().millis();
         this.timeouts = new RoomTimeouts(context.nanoClock().getAsLong());
         this.speakers = new SpeakerDetector(context.config().speakers());
+        this.meters = context.metrics().room(name.value(), () -> info().numParticipants(),
+                () -> info().numPublishers());
     }
 
     public RoomId id() {
@@ -174,6 +178,8 @@ public final class Room {
             p.leave(why);
         }
         closed = true;
+        meters.close();
+        context.metrics().roomFinished();
         context.events().roomFinished(info(), reason);
         return true;
     }

@@ -2,6 +2,7 @@ package dev.osprey.media.room;
 
 import dev.osprey.media.MediaCoreConfig;
 import dev.osprey.media.loop.MediaLoopGroup;
+import dev.osprey.media.metrics.MediaMetrics;
 
 import java.time.Clock;
 import java.util.function.LongSupplier;
@@ -10,8 +11,8 @@ import java.util.random.RandomGenerator;
 /**
  * The services every room shares: settings, the wall clock (creation and join times shown to clients), the monotonic
  * clock (timeouts), the random source of sids and SSRCs, the event sink, and the media event loops participants are
- * spread over.
+ * spread over, and the meters.
  */
 record RoomContext(MediaCoreConfig config, Clock wallClock, LongSupplier nanoClock, RandomGenerator random,
-                   RoomEvents events, MediaLoopGroup loops) {
+                   RoomEvents events, MediaLoopGroup loops, MediaMetrics metrics) {
 }

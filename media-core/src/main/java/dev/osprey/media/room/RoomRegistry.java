@@ -14,6 +14,8 @@ import dev.osprey.media.api.RoomSettings;
 import dev.osprey.media.api.Rooms;
 import dev.osprey.media.api.SubscriptionListener;
 import dev.osprey.media.loop.MediaLoopGroup;
+import dev.osprey.media.metrics.MediaMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,11 +44,13 @@ public final class RoomRegistry implements Rooms, AutoCloseable {
      * @param nanoClock monotonic time for timeouts ({@code System::nanoTime} in production, a manual clock in tests)
      * @param wallClock wall-clock time shown to clients (creation and join times) and in sender reports
      * @param loops     the media event loops participants are spread over
+     * @param meters    where room, participant, track and subscription meters go
      */
     public RoomRegistry(MediaCoreConfig config, RoomListener listener, Clock wallClock, LongSupplier nanoClock,
-                        RandomGenerator random, MediaLoopGroup loops) {
+                        RandomGenerator random, MediaLoopGroup loops, MeterRegistry meters) {
         this.context = new RoomContext(Objects.requireNonNull(config, "config"), wallClock, nanoClock, random,
-                new RoomEvents(Objects.requireNonNull(listener, "listener")), Objects.requireNonNull(loops, "loops"));
+                new RoomEvents(Objects.requireNonNull(listener, "listener")), Objects.requireNonNull(loops, "loops"),
+                new MediaMetrics(meters));
     }
 
     /** Runs {@link #sweep()} periodically on {@code loop} until {@link #close()}. */

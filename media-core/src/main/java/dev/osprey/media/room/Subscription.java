@@ -6,6 +6,7 @@ import dev.osprey.media.api.TrackSettings;
 import dev.osprey.media.forward.SenderParameters;
 import dev.osprey.media.forward.TrackFanout;
 import dev.osprey.media.forward.TrackSender;
+import dev.osprey.media.metrics.MeterSet;
 
 /**
  * One participant's subscription to another's track: the SSRCs Osprey sends it with, the subscriber's settings and
@@ -18,6 +19,7 @@ public final class Subscription {
     private TrackSettings settings = TrackSettings.DEFAULT;
     private RtpParameters parameters;
     private TrackSender sender;
+    private MeterSet meters = MeterSet.NONE;
 
     Subscription(PublishedTrack track, Participant subscriber, long ssrc, long rtxSsrc) {
         this.track = track;
@@ -91,6 +93,8 @@ public final class Subscription {
             sender.setParameters(compiled);
             subscriber.subscriberMedia().add(sender);
             fanout.add(sender);
+            meters = subscriber.roomObject().context().metrics().subscription(subscriber.roomObject().name().value(),
+                    subscriber.identity().value(), sender);
         } else {
             sender.setParameters(compiled);
         }
@@ -103,6 +107,8 @@ public final class Subscription {
             subscriber.subscriberMedia().remove(sender);
             sender.close();
             sender = null;
+            meters.close();
+            meters = MeterSet.NONE;
         }
     }
 

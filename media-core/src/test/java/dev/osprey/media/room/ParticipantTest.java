@@ -4,6 +4,7 @@ import dev.osprey.media.ManualClock;
 import dev.osprey.media.MediaCoreConfig;
 import dev.osprey.media.loop.MediaLoop;
 import dev.osprey.media.loop.MediaLoopGroup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.osprey.media.api.DisconnectReason;
 import dev.osprey.media.api.Encoding;
 import dev.osprey.media.api.JoinRequest;
@@ -38,7 +39,8 @@ class ParticipantTest {
     private final ManualClock clock = new ManualClock();
     private final RecordingListener events = new RecordingListener();
     private final RoomRegistry rooms = new RoomRegistry(MediaCoreConfig.DEFAULT.withRooms(true, RoomSettings.DEFAULT),
-            events, clock, clock, new SplittableRandom(11), MediaLoopGroup.of(List.of(MediaLoop.manual(clock))));
+            events, clock, clock, new SplittableRandom(11), MediaLoopGroup.of(List.of(MediaLoop.manual(clock))),
+                new SimpleMeterRegistry());
 
     private static TrackPublishRequest camera(String cid) {
         return TrackPublishRequest.video(cid, TrackSource.CAMERA, MimeType.VP8, 1280, 720, List.of(

@@ -4,6 +4,7 @@ import dev.osprey.media.ManualClock;
 import dev.osprey.media.MediaCoreConfig;
 import dev.osprey.media.loop.MediaLoop;
 import dev.osprey.media.loop.MediaLoopGroup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.osprey.media.api.DisconnectReason;
 import dev.osprey.media.api.JoinRequest;
 import dev.osprey.media.api.ParticipantIdentity;
@@ -31,7 +32,8 @@ class RoomRegistryTest {
 
     private RoomRegistry registry(boolean autoCreate, RoomSettings settings) {
         return new RoomRegistry(MediaCoreConfig.DEFAULT.withRooms(autoCreate, settings), events, clock, clock,
-                new SplittableRandom(7), MediaLoopGroup.of(List.of(MediaLoop.manual(clock))));
+                new SplittableRandom(7), MediaLoopGroup.of(List.of(MediaLoop.manual(clock))),
+                new SimpleMeterRegistry());
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.osprey.media.loop.MediaLoop;
 import dev.osprey.media.loop.MediaLoopGroup;
 import dev.osprey.media.room.Participant;
 import dev.osprey.media.room.RoomRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class SfuFixture implements AutoCloseable {
 
     public final ManualClock clock = new ManualClock();
     public final MediaLoop loop = MediaLoop.manual(clock);
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     public final RoomRegistry rooms;
     public final ParticipantSession publisher;
     public final RecordingSink publisherSink;
@@ -48,7 +50,7 @@ public final class SfuFixture implements AutoCloseable {
     public SfuFixture(MediaCoreConfig config, RoomListener listener) {
         this.config = config;
         this.rooms = new RoomRegistry(config, listener, clock, clock, new SplittableRandom(3),
-                MediaLoopGroup.of(List.of(loop)));
+                MediaLoopGroup.of(List.of(loop)), meters);
         this.publisher = rooms.join(new RoomName("room"), JoinRequest.of("publisher"), SubscriptionListener.NONE);
         this.publisherSink = new RecordingSink(config.srtpTailroomBytes());
         participant(publisher).publisherMedia().attach(publisherSink);
