@@ -20,6 +20,9 @@ public interface ParticipantSession {
     /** Receiving other participants' tracks. */
     TrackSubscriber subscriber();
 
+    /** Its peer connections' transports. */
+    ParticipantTransports transports();
+
     /** JOINING → JOINED (join response delivered) → ACTIVE (peer connection up); never backwards. */
     void advanceState(ParticipantState state);
 

@@ -29,6 +29,7 @@ public final class SubscriberMedia {
     private final MediaLoop loop;
     private final Downlink downlink;
     private volatile SsrcTable<TrackSender> senders = SsrcTable.empty();
+    private volatile int transportSequenceId;
     private final RtcpCompoundReader reader = new RtcpCompoundReader();
     private final ReceiverReport receiverReport = new ReceiverReport();
     private final SenderReport senderReport = new SenderReport();
@@ -57,6 +58,18 @@ public final class SubscriberMedia {
 
     public MediaLoop loop() {
         return loop;
+    }
+
+    /**
+     * The transport-wide sequence number extension ID the subscriber negotiated (one per BUNDLE group), 0 when it
+     * did not; the transport stamps outgoing packets with it.
+     */
+    public int transportSequenceId() {
+        return transportSequenceId;
+    }
+
+    public void setTransportSequenceId(int id) {
+        this.transportSequenceId = id;
     }
 
     public synchronized void add(TrackSender sender) {

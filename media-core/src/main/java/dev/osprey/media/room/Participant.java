@@ -8,6 +8,7 @@ import dev.osprey.media.api.ParticipantInfo;
 import dev.osprey.media.api.ParticipantPermission;
 import dev.osprey.media.api.ParticipantSession;
 import dev.osprey.media.api.ParticipantState;
+import dev.osprey.media.api.ParticipantTransports;
 import dev.osprey.media.api.RoomInfo;
 import dev.osprey.media.api.SubscriptionListener;
 import dev.osprey.media.api.TrackPublisher;
@@ -41,6 +42,7 @@ public final class Participant implements ParticipantSession {
     private final PublisherMedia publisherMedia;
     private final SubscriberMedia subscriberMedia;
     private final MeterSet meters;
+    private final ParticipantTransportSet transports;
     private String name;
     private String metadata;
     private Map<String, String> attributes;
@@ -66,6 +68,7 @@ public final class Participant implements ParticipantSession {
         this.meters = context.metrics().participant(room.name().value(), identity.value(), publisherMedia,
                 subscriberMedia);
         this.publisher = new ParticipantPublisher(this);
+        this.transports = new ParticipantTransportSet(this);
         this.subscriber = new ParticipantSubscriber(this, Objects.requireNonNull(listener, "listener"));
     }
 
@@ -147,6 +150,11 @@ public final class Participant implements ParticipantSession {
     }
 
     @Override
+    public ParticipantTransports transports() {
+        return transports;
+    }
+
+    @Override
     public void advanceState(ParticipantState next) {
         synchronized (room) {
             if (state == ParticipantState.DISCONNECTED || next.ordinal() <= state.ordinal()
@@ -211,6 +219,7 @@ public final class Participant implements ParticipantSession {
             subscriber.endAll();
             publisher.unpublishAll();
             publisherMedia.close();
+            transports.closeAll();
             meters.close();
             state = ParticipantState.DISCONNECTED;
             room.removed(this, changed(), reason);

@@ -15,6 +15,7 @@ import dev.osprey.media.api.Rooms;
 import dev.osprey.media.api.SubscriptionListener;
 import dev.osprey.media.loop.MediaLoopGroup;
 import dev.osprey.media.metrics.MediaMetrics;
+import dev.osprey.media.transport.TransportServices;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
@@ -45,12 +46,25 @@ public final class RoomRegistry implements Rooms, AutoCloseable {
      * @param wallClock wall-clock time shown to clients (creation and join times) and in sender reports
      * @param loops     the media event loops participants are spread over
      * @param meters    where room, participant, track and subscription meters go
+     * @param transports what peer connection transports are built from; their event loops must be {@code loops}
+     */
+    public RoomRegistry(MediaCoreConfig config, RoomListener listener, Clock wallClock, LongSupplier nanoClock,
+                        RandomGenerator random, MediaLoopGroup loops, MeterRegistry meters,
+                        TransportServices transports) {
+        this.context = new RoomContext(Objects.requireNonNull(config, "config"), wallClock, nanoClock, random,
+                new RoomEvents(Objects.requireNonNull(listener, "listener")), Objects.requireNonNull(loops, "loops"),
+                new MediaMetrics(meters), Objects.requireNonNull(transports, "transports"));
+    }
+
+    /**
+     * A registry without networking: participants' media is fed and collected in-process (tests, benchmarks);
+     * {@link dev.osprey.media.api.ParticipantTransports} refuse with {@link RoomException.Reason#INVALID_REQUEST}.
      */
     public RoomRegistry(MediaCoreConfig config, RoomListener listener, Clock wallClock, LongSupplier nanoClock,
                         RandomGenerator random, MediaLoopGroup loops, MeterRegistry meters) {
         this.context = new RoomContext(Objects.requireNonNull(config, "config"), wallClock, nanoClock, random,
                 new RoomEvents(Objects.requireNonNull(listener, "listener")), Objects.requireNonNull(loops, "loops"),
-                new MediaMetrics(meters));
+                new MediaMetrics(meters), null);
     }
 
     /** Runs {@link #sweep()} periodically on {@code loop} until {@link #close()}. */

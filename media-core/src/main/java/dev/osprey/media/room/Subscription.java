@@ -87,6 +87,9 @@ public final class Subscription {
             disconnect(); // a renegotiated publisher codec the subscriber lacks: nothing can be forwarded
             return;
         }
+        if (compiled.transportSequenceId() > 0) {
+            subscriber.subscriberMedia().setTransportSequenceId(compiled.transportSequenceId());
+        }
         if (sender == null) {
             sender = new TrackSender(fanout, subscriber.subscriberMedia().downlink(), info.ssrc(), info.rtxSsrc());
             sender.updateSettings(settings);
