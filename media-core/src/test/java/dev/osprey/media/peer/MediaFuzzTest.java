@@ -30,7 +30,7 @@ class MediaFuzzTest {
         return sfu;
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void rtp(byte[] data) {
         int[] bob = new int[1];
         try (SfuFixture sfu = published(bob)) {
@@ -44,7 +44,7 @@ class MediaFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void rtcp(byte[] data) {
         int[] bob = new int[1];
         try (SfuFixture sfu = published(bob)) {

@@ -44,10 +44,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A browser stand-in on a loopback UDP socket: it sends an ICE check (controlling, USE-CANDIDATE) to Osprey's
@@ -187,16 +189,21 @@ final class LoopbackPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException, TimeoutException {
         closed = true;
         socket.close();
-        loop.submit(() -> {
-            if (dtls != null) {
-                dtls.close();
-            }
-        }).get(5, TimeUnit.SECONDS);
-        loop.shutdown();
-        handshaker.close();
-        reader.join(5000);
+        try {
+            loop.submit(() -> {
+                if (dtls != null) {
+                    dtls.close();
+                }
+            }).get(5, TimeUnit.SECONDS);
+            reader.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            loop.shutdown();
+            handshaker.close();
+        }
     }
 }
