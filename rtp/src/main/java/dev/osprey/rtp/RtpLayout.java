@@ -74,30 +74,11 @@ final class RtpLayout {
         return RtpPacket.FORM_NONE;
     }
 
-    /** Checks that every element of the block {@code [from, from + dataLength)} lies inside it. */
-    static int checkElements(ByteBuf buf, int from, int dataLength, int form) {
-        int end = from + dataLength;
-        int value = nextElement(buf, from, end, form);
-        while (value >= 0) {
-            if (value > end) {
-                return ELEMENT_PAST_END;
-            }
-            int elementLength = form == RtpPacket.FORM_ONE_BYTE
-                    ? (buf.getUnsignedByte(value - 1) & 0x0F) + 1
-                    : buf.getUnsignedByte(value - 1);
-            if (elementLength > end - value) {
-                return ELEMENT_PAST_END;
-            }
-            value = nextElement(buf, value + elementLength, end, form);
-        }
-        return OK;
-    }
-
     /**
      * Skips padding from {@code from} and returns the value index of the next element, or -1 at the end of the
      * block. In the one-byte form ID 15 ends processing (RFC 8285 §4.2), and a byte with ID 0 is padding whatever its
      * length nibble. A two-byte element header cut by the end of the block yields an index past {@code end}, which
-     * {@link #checkElements} rejects.
+     * {@link RtpPacket}'s scan rejects.
      */
     static int nextElement(ByteBuf buf, int from, int end, int form) {
         for (int i = from; i < end; i++) {

@@ -53,6 +53,8 @@ public final class RtpPacket {
     private int extensionIndex = -1;
     private int extensionDataLength;
     private int extensionForm;
+    /** Where the RFC 8285 elements are, recorded by the validating scan so that lookups read no buffer byte. */
+    private final ExtensionElementIndex elements = new ExtensionElementIndex();
 
     /**
      * Points this flyweight at the readable bytes of {@code buf} and validates the complete packet.
@@ -115,42 +117,91 @@ public final class RtpPacket {
         if (offset < 0 || length < 0 || offset > buf.capacity() - length) {
             return RtpLayout.OUTSIDE_BUFFER;
         }
+        if (length < FIXED_HEADER_LENGTH) {
+            return RtpLayout.TOO_SHORT;
+        }
         this.buf = buf;
         this.offset = offset;
         this.length = length;
-        int error = bindHeader();
-        if (error == RtpLayout.OK && withPadding) {
+        int first = buf.getUnsignedByte(offset);
+        int error = bindHeader(first);
+        if (error == RtpLayout.OK && withPadding && (first & 0x20) != 0) {
             error = bindPadding();
         }
         return error;
     }
 
-    private int bindHeader() {
-        int header = RtpLayout.headerLength(buf, offset, length);
-        if (header < 0) {
-            return -header;
+    /** RFC 3550 §5.1 and §5.3.1: fixed header, CSRC list and extension block must fit the packet. */
+    private int bindHeader(int first) {
+        if (first >> 6 != VERSION) {
+            return RtpLayout.BAD_VERSION;
         }
-        headerLength = header;
         paddingLength = 0;
         extensionIndex = -1;
         extensionDataLength = 0;
         extensionForm = FORM_NONE;
-        if ((buf.getByte(offset) & 0x10) == 0) {
+        elements.clear();
+        int header = FIXED_HEADER_LENGTH + 4 * (first & 0x0F);
+        if (header > length) {
+            return RtpLayout.CSRC_PAST_END;
+        }
+        headerLength = header;
+        if ((first & 0x10) == 0) {
             return RtpLayout.OK;
         }
-        extensionIndex = offset + FIXED_HEADER_LENGTH + 4 * csrcCount();
-        extensionDataLength = 4 * buf.getUnsignedShort(extensionIndex + 2);
-        extensionForm = RtpLayout.extensionForm(buf.getUnsignedShort(extensionIndex));
+        if (header + 4 > length) {
+            return RtpLayout.EXTENSION_HEADER_PAST_END;
+        }
+        int extensionHeader = buf.getInt(offset + header);
+        int dataLength = 4 * (extensionHeader & 0xFFFF);
+        if (dataLength > length - header - 4) {
+            return RtpLayout.EXTENSION_PAST_END;
+        }
+        extensionIndex = offset + header;
+        extensionDataLength = dataLength;
+        headerLength = header + 4 + dataLength;
+        extensionForm = RtpLayout.extensionForm(extensionHeader >>> 16);
+        return extensionForm == FORM_NONE ? RtpLayout.OK : scanElements();
+    }
+
+    private int scanElements() {
+        return elements.scan(buf, extensionIndex + 4, extensionDataLength, offset + length,
+                extensionForm == FORM_ONE_BYTE);
+    }
+
+    /**
+     * Renumbers the RFC 8285 elements in place: element {@code id} becomes {@code newIdByOldId[id]}, and an element
+     * mapped to 0 (or with an ID beyond the array) becomes padding (RFC 8285 §4.2/§4.3 allow zero bytes between
+     * elements). Moves no byte and keeps the flyweight current. Returns {@code false}, changing nothing, when a new ID
+     * does not fit the packet's form (above 14 in the one-byte form); {@code true} when there is no RFC 8285 block.
+     */
+    public boolean renumberExtensionsInPlace(int[] newIdByOldId) {
         if (extensionForm == FORM_NONE) {
-            return RtpLayout.OK;
+            return true;
         }
-        return RtpLayout.checkElements(buf, extensionIndex + 4, extensionDataLength, extensionForm);
+        return elements.renumber(buf, extensionIndex + 4, extensionDataLength, extensionForm == FORM_ONE_BYTE,
+                newIdByOldId);
+    }
+
+    /** Turns every RFC 8285 element with {@code id} into padding in place; returns whether there was one. */
+    public boolean blankExtension(int id) {
+        if (extensionForm == FORM_NONE) {
+            return false;
+        }
+        return elements.blank(buf, extensionIndex + 4, extensionDataLength, extensionForm == FORM_ONE_BYTE, id);
+    }
+
+    /**
+     * Re-reads the positions of the RFC 8285 elements after their IDs or layout were changed in place (blanking or
+     * renumbering without re-wrapping). The block must still be valid.
+     */
+    public void rescanExtensions() {
+        if (extensionForm != FORM_NONE && scanElements() != RtpLayout.OK) {
+            throw new MalformedPacketException(RtpLayout.describe(RtpLayout.ELEMENT_PAST_END));
+        }
     }
 
     private int bindPadding() {
-        if ((buf.getByte(offset) & 0x20) == 0) {
-            return RtpLayout.OK;
-        }
         if (length == headerLength) {
             return RtpLayout.PADDING_WITHOUT_COUNT;
         }
@@ -174,6 +225,7 @@ public final class RtpPacket {
         extensionIndex = -1;
         extensionDataLength = 0;
         extensionForm = FORM_NONE;
+        elements.clear();
     }
 
     /** The buffer this flyweight is bound to, or {@code null} after a failed wrap. */
@@ -317,6 +369,9 @@ public final class RtpPacket {
      * has no such element (or no RFC 8285 block). The first element with that ID wins (RFC 8285 §4.1 forbids more).
      */
     public int extensionValueIndex(int id) {
+        if (elements.complete()) {
+            return elements.valueIndex(id);
+        }
         for (int v = firstExtensionElement(); v >= 0; v = nextExtensionElement(v)) {
             if (extensionElementId(v) == id) {
                 return v;
@@ -348,6 +403,10 @@ public final class RtpPacket {
 
     /** Length in bytes of the value of the element whose value starts at {@code valueIndex}. */
     public int extensionElementLength(int valueIndex) {
+        int remembered = elements.lengthAt(valueIndex);
+        if (remembered >= 0) {
+            return remembered;
+        }
         return extensionForm == FORM_ONE_BYTE
                 ? (buf.getUnsignedByte(valueIndex - 1) & 0x0F) + 1
                 : buf.getUnsignedByte(valueIndex - 1);

@@ -96,6 +96,45 @@ class RtpPacketTest {
     }
 
     @Test
+    void findsElementsBeyondTheRememberedOnes() {
+        // two-byte form, 20 zero-length elements with IDs 1..20 (40 bytes), then ID 21 with one byte and a padding
+        // byte: 44 bytes = 11 words
+        StringBuilder block = new StringBuilder("1000000b");
+        for (int id = 1; id <= 20; id++) {
+            block.append(String.format("%02x00", id));
+        }
+        block.append("1501aa00");
+        ByteBuf buf = bufs.hex("90 60 00 01 00 00 00 02 00 00 00 03" + block);
+        packet.wrap(buf);
+        assertThat(packet.extensionElementLength(packet.extensionValueIndex(20))).isZero();
+        int v = packet.extensionValueIndex(21);
+        assertThat(packet.extensionElementLength(v)).isEqualTo(1);
+        assertThat(TestBuffers.hexOf(buf, v, 1)).isEqualTo("aa");
+        assertThat(packet.extensionValueIndex(22)).isEqualTo(-1);
+        packet.rescanExtensions();
+        assertThat(packet.extensionValueIndex(21)).isEqualTo(v);
+
+        int[] map = new int[256];
+        for (int id = 2; id <= 20; id++) {
+            map[id] = id;
+        }
+        map[21] = 30; // and ID 1 is dropped
+        int[] invalid = map.clone();
+        invalid[5] = -1;
+        assertThat(packet.renumberExtensionsInPlace(invalid)).isFalse();
+        assertThat(packet.extensionValueIndex(5)).isNotNegative();
+        assertThat(packet.renumberExtensionsInPlace(map)).isTrue();
+        assertThat(packet.extensionValueIndex(1)).isEqualTo(-1);
+        assertThat(packet.extensionValueIndex(30)).isEqualTo(v);
+        assertThat(packet.blankExtension(30)).isTrue();
+        assertThat(packet.blankExtension(30)).isFalse();
+        assertThat(packet.extensionValueIndex(30)).isEqualTo(-1);
+        assertThat(TestBuffers.hexOf(buf, v - 2, 3)).isEqualTo("000000");
+        packet.wrap(buf);
+        assertThat(packet.extensionValueIndex(20)).isNotNegative();
+    }
+
+    @Test
     void zeroLengthExtensionIsValidAndEmpty() {
         // RFC 3550 §5.3.1: "zero is a valid length".
         ByteBuf buf = bufs.hex("90 60 00 01 00 00 00 02 00 00 00 03 | be de 00 00 | 01");

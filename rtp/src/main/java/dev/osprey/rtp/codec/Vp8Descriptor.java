@@ -16,64 +16,99 @@ package dev.osprey.rtp.codec;
  * {@link #setPictureId} and {@link #setTl0PicIdx} do that in place, keeping the field widths of the packet.
  */
 public final class Vp8Descriptor extends PayloadView {
+    private int first;
+    private int extension;
     private int pictureIdIndex;
     private boolean longPictureId;
+    private int pictureId;
     private int tl0PicIdxIndex;
+    private int tl0PicIdx;
     private int tidKeyIndex;
+    private int tidKey;
+    private int payloadHeader;
     private int descriptorLength;
 
+    /**
+     * Decodes the descriptor and remembers its fields, so that getters read no buffer byte. Up to eight bytes are
+     * fetched with one wide read (the longest descriptor is six bytes, plus the payload header byte).
+     */
     @Override
     protected String parse() {
         pictureIdIndex = -1;
         tl0PicIdxIndex = -1;
         tidKeyIndex = -1;
-        int at = offset + 1;
-        int end = offset + length;
-        if (extended()) {
-            if (at >= end) {
+        long window = window();
+        first = byteAt(window, 0);
+        extension = 0;
+        int at = 1;
+        if ((first & 0x80) != 0) {
+            if (at >= length) {
                 return "X set without the extension byte";
             }
-            int x = buf.getUnsignedByte(at++);
-            if ((x & 0x80) != 0) {
-                if (at >= end) {
+            extension = byteAt(window, at++);
+            if ((extension & 0x80) != 0) {
+                if (at >= length) {
                     return "I set without a PictureID";
                 }
-                pictureIdIndex = at;
-                longPictureId = (buf.getByte(at) & 0x80) != 0;
+                pictureIdIndex = offset + at;
+                longPictureId = (byteAt(window, at) & 0x80) != 0;
+                pictureId = longPictureId && at + 1 < length
+                        ? (byteAt(window, at) & 0x7F) << 8 | byteAt(window, at + 1) : byteAt(window, at) & 0x7F;
                 at += longPictureId ? 2 : 1;
             }
-            if ((x & 0x40) != 0) {
-                tl0PicIdxIndex = at++;
+            if ((extension & 0x40) != 0) {
+                tl0PicIdxIndex = offset + at;
+                tl0PicIdx = at < length ? byteAt(window, at) : -1;
+                at++;
             }
-            if ((x & 0x30) != 0) {
-                tidKeyIndex = at++;
+            if ((extension & 0x30) != 0) {
+                tidKeyIndex = offset + at;
+                tidKey = at < length ? byteAt(window, at) : -1;
+                at++;
             }
         }
-        if (at >= end) {
+        if (at >= length) {
             return "descriptor leaves no VP8 payload";
         }
-        descriptorLength = at - offset;
+        payloadHeader = byteAt(window, at);
+        descriptorLength = at;
         return null;
+    }
+
+    /** The first eight payload bytes, big-endian, zero-filled past the end of a shorter payload. */
+    private long window() {
+        if (length >= 8) {
+            return buf.getLong(offset);
+        }
+        long window = 0;
+        for (int i = 0; i < 8; i++) {
+            window = window << 8 | (i < length ? buf.getUnsignedByte(offset + i) : 0);
+        }
+        return window;
+    }
+
+    private static int byteAt(long window, int i) {
+        return (int) (window >>> (56 - 8 * i)) & 0xFF;
     }
 
     /** X: the extension byte is present. */
     public boolean extended() {
-        return (buf.getByte(offset) & 0x80) != 0;
+        return (first & 0x80) != 0;
     }
 
     /** N: the frame can be discarded without affecting others. */
     public boolean nonReference() {
-        return (buf.getByte(offset) & 0x20) != 0;
+        return (first & 0x20) != 0;
     }
 
     /** S: the payload starts a VP8 partition. */
     public boolean startOfPartition() {
-        return (buf.getByte(offset) & 0x10) != 0;
+        return (first & 0x10) != 0;
     }
 
     /** PID: partition index. */
     public int partitionIndex() {
-        return buf.getByte(offset) & 0x07;
+        return first & 0x07;
     }
 
     /** Whether this packet starts a frame (S set on partition 0). */
@@ -83,7 +118,7 @@ public final class Vp8Descriptor extends PayloadView {
 
     /** Whether this packet starts a key frame: start of frame and the payload header's P bit clear (§4.3). */
     public boolean isKeyframe() {
-        return startOfFrame() && (buf.getByte(offset + descriptorLength) & 0x01) == 0;
+        return startOfFrame() && (payloadHeader & 0x01) == 0;
     }
 
     public boolean hasPictureId() {
@@ -97,10 +132,7 @@ public final class Vp8Descriptor extends PayloadView {
 
     /** The 7- or 15-bit PictureID, or -1 when absent. */
     public int pictureId() {
-        if (pictureIdIndex < 0) {
-            return -1;
-        }
-        return longPictureId ? buf.getUnsignedShort(pictureIdIndex) & 0x7FFF : buf.getByte(pictureIdIndex) & 0x7F;
+        return pictureIdIndex < 0 ? -1 : pictureId;
     }
 
     /** Rewrites the PictureID in place, modulo the field's width; {@code false} when the packet has none. */
@@ -109,9 +141,11 @@ public final class Vp8Descriptor extends PayloadView {
             return false;
         }
         if (longPictureId) {
-            buf.setShort(pictureIdIndex, 0x8000 | (pictureId & 0x7FFF));
+            this.pictureId = pictureId & 0x7FFF;
+            buf.setShort(pictureIdIndex, 0x8000 | this.pictureId);
         } else {
-            buf.setByte(pictureIdIndex, pictureId & 0x7F);
+            this.pictureId = pictureId & 0x7F;
+            buf.setByte(pictureIdIndex, this.pictureId);
         }
         return true;
     }
@@ -122,7 +156,7 @@ public final class Vp8Descriptor extends PayloadView {
 
     /** TL0PICIDX, or -1 when absent. */
     public int tl0PicIdx() {
-        return tl0PicIdxIndex < 0 ? -1 : buf.getUnsignedByte(tl0PicIdxIndex);
+        return tl0PicIdxIndex < 0 ? -1 : tl0PicIdx;
     }
 
     /** Rewrites TL0PICIDX in place (modulo 256); {@code false} when the packet has none. */
@@ -130,7 +164,8 @@ public final class Vp8Descriptor extends PayloadView {
         if (tl0PicIdxIndex < 0) {
             return false;
         }
-        buf.setByte(tl0PicIdxIndex, tl0PicIdx);
+        this.tl0PicIdx = tl0PicIdx & 0xFF;
+        buf.setByte(tl0PicIdxIndex, this.tl0PicIdx);
         return true;
     }
 
@@ -141,17 +176,17 @@ public final class Vp8Descriptor extends PayloadView {
 
     /** TID, the temporal layer, or -1 when T is not set. */
     public int temporalId() {
-        return tidKeyIndex < 0 || (buf.getByte(offset + 1) & 0x20) == 0 ? -1 : buf.getUnsignedByte(tidKeyIndex) >>> 6;
+        return tidKeyIndex < 0 || (extension & 0x20) == 0 ? -1 : tidKey >>> 6;
     }
 
     /** Y: layer sync, the frame depends only on the base layer. Meaningful only with T. */
     public boolean layerSync() {
-        return tidKeyIndex >= 0 && (buf.getByte(tidKeyIndex) & 0x20) != 0;
+        return tidKeyIndex >= 0 && (tidKey & 0x20) != 0;
     }
 
     /** KEYIDX, or -1 when K is not set. */
     public int keyIdx() {
-        return tidKeyIndex < 0 || (buf.getByte(offset + 1) & 0x10) == 0 ? -1 : buf.getByte(tidKeyIndex) & 0x1F;
+        return tidKeyIndex < 0 || (extension & 0x10) == 0 ? -1 : tidKey & 0x1F;
     }
 
     /** Bytes of descriptor before the VP8 payload. */

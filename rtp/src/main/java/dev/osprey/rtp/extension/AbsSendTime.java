@@ -19,7 +19,7 @@ public final class AbsSendTime {
         if (v < 0 || packet.extensionElementLength(v) != LENGTH) {
             return -1;
         }
-        return packet.buffer().getUnsignedMedium(v);
+        return packet.buffer().getInt(v - 1) & 0xFFFFFF; // one wide read; the element header precedes the value
     }
 
     /** Overwrites the value in place; {@code false} when the packet has no three-byte element {@code id}. */

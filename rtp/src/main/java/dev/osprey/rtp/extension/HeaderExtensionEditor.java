@@ -124,16 +124,7 @@ public final class HeaderExtensionEditor {
      * element was blanked.
      */
     public static boolean blank(RtpPacket packet, int id) {
-        boolean found = false;
-        for (int v = packet.firstExtensionElement(); v >= 0; ) {
-            int next = packet.nextExtensionElement(v);
-            if (packet.extensionElementId(v) == id) {
-                blankElement(packet, v);
-                found = true;
-            }
-            v = next;
-        }
-        return found;
+        return packet.blankExtension(id);
     }
 
     /**
@@ -142,36 +133,7 @@ public final class HeaderExtensionEditor {
      * back to {@link #begin}/{@link #renumber}/{@link #apply}. Moves no byte, so it is the egress fast path.
      */
     public static boolean renumberInPlace(RtpPacket packet, int[] newIdByOldId) {
-        int maxId = packet.extensionForm() == RtpPacket.FORM_ONE_BYTE ? 14 : 255;
-        for (int v = packet.firstExtensionElement(); v >= 0; v = packet.nextExtensionElement(v)) {
-            int old = packet.extensionElementId(v);
-            int renumbered = old < newIdByOldId.length ? newIdByOldId[old] : 0;
-            if (renumbered < 0 || renumbered > maxId) {
-                return false;
-            }
-        }
-        ByteBuf buf = packet.buffer();
-        boolean oneByte = packet.extensionForm() == RtpPacket.FORM_ONE_BYTE;
-        for (int v = packet.firstExtensionElement(); v >= 0; ) {
-            int next = packet.nextExtensionElement(v);
-            int old = packet.extensionElementId(v);
-            int renumbered = old < newIdByOldId.length ? newIdByOldId[old] : 0;
-            if (renumbered == 0) {
-                blankElement(packet, v);
-            } else if (oneByte) {
-                buf.setByte(v - 1, renumbered << 4 | (buf.getByte(v - 1) & 0x0F));
-            } else {
-                buf.setByte(v - 2, renumbered);
-            }
-            v = next;
-        }
-        return true;
-    }
-
-    private static void blankElement(RtpPacket packet, int valueIndex) {
-        int header = packet.extensionForm() == RtpPacket.FORM_ONE_BYTE ? 1 : 2;
-        int length = packet.extensionElementLength(valueIndex);
-        packet.buffer().setZero(valueIndex - header, header + length);
+        return packet.renumberExtensionsInPlace(newIdByOldId);
     }
 
     /** Number of elements the block will hold if applied now. */

@@ -20,7 +20,7 @@ public final class PlayoutDelay {
         if (v < 0 || packet.extensionElementLength(v) != LENGTH) {
             return -1;
         }
-        return packet.buffer().getUnsignedMedium(v);
+        return packet.buffer().getInt(v - 1) & 0xFFFFFF; // one wide read; the element header precedes the value
     }
 
     public static int minDelayMillis(int raw) {

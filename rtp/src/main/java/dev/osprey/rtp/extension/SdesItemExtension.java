@@ -39,18 +39,22 @@ public final class SdesItemExtension {
 
     /** Whether the item is present and equal to {@code ascii}. */
     public static boolean matches(RtpPacket packet, int id, byte[] ascii) {
-        int length = length(packet, id);
-        if (length != ascii.length) {
+        int v = packet.extensionValueIndex(id);
+        if (v < 0 || ascii.length == 0) {
+            return false;
+        }
+        int elementLength = packet.extensionElementLength(v);
+        if (elementLength < ascii.length) {
             return false;
         }
         ByteBuf buf = packet.buffer();
-        int v = packet.extensionValueIndex(id);
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < ascii.length; i++) {
             if (buf.getByte(v + i) != ascii[i]) {
                 return false;
             }
         }
-        return true;
+        // equal so far: the item must end here, at the element's end or at a NUL
+        return elementLength == ascii.length || buf.getByte(v + ascii.length) == 0;
     }
 
     private static int textLength(ByteBuf buf, int from, int length) {
