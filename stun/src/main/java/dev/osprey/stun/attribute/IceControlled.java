@@ -1,0 +1,26 @@
+package dev.osprey.stun.attribute;
+
+import dev.osprey.stun.StunAttributeType;
+import dev.osprey.stun.TransactionId;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * ICE-CONTROLLED (RFC 8445 §7.1.3, §16.1): the sender believes it is controlled and offers this 64-bit tie-breaker for role
+ * conflict resolution (§7.3.1.1).
+ */
+public record IceControlled(long tieBreaker) implements StunAttribute {
+    static IceControlled decode(ByteBuf buf, int index, int length) {
+        AttributeValues.requireLength("ICE-CONTROLLED", length, 8);
+        return new IceControlled(buf.getLong(index));
+    }
+
+    @Override
+    public StunAttributeType type() {
+        return StunAttributeType.ICE_CONTROLLED;
+    }
+
+    @Override
+    public void encodeValue(ByteBuf out, TransactionId transactionId) {
+        out.writeLong(tieBreaker);
+    }
+}
