@@ -3,7 +3,7 @@ package dev.osprey.turn.frame;
 import io.netty.buffer.ByteBuf;
 
 /**
- * The ChannelData message of RFC 8656 §12.4: a 2-byte channel number, a 2-byte length of the application data, then
+ * The ChannelData message of RFC 8656 §12.4 (RFC 5766 §11.4): a 2-byte channel number, a 2-byte length of the application data, then
  * the data. Over TCP and TLS the message is padded to a multiple of four bytes, and the padding is not counted in the
  * length field (§12.5); over UDP the padding is optional and any bytes past the length are ignored.
  *
@@ -14,13 +14,18 @@ public final class ChannelData {
     public static final int HEADER_BYTES = 4;
     /** Lowest channel number a client may bind (RFC 8656 §12). */
     public static final int MIN_CHANNEL_NUMBER = 0x4000;
-    /** Highest channel number a client may bind (RFC 8656 §12). */
-    public static final int MAX_CHANNEL_NUMBER = 0x4FFF;
+    /**
+     * Highest channel number a client may bind. RFC 8656 §12 narrows the range to 0x4FFF, but RFC 5766 allowed up to
+     * 0x7FFF and clients still use it (coturn's {@code turnutils_uclient} picks numbers up to 0x7FFF). This port
+     * carries only STUN and ChannelData, so the wider range collides with nothing (RFC 7983's DTLS/RTP first bytes
+     * are not multiplexed here) and is accepted for interoperability.
+     */
+    public static final int MAX_CHANNEL_NUMBER = 0x7FFF;
 
     private ChannelData() {
     }
 
-    /** Whether {@code number} is in the range RFC 8656 §12 allows for ChannelBind. */
+    /** Whether {@code number} may be bound: 0x4000–0x7FFF, see {@link #MAX_CHANNEL_NUMBER}. */
     public static boolean isValidChannelNumber(int number) {
         return number >= MIN_CHANNEL_NUMBER && number <= MAX_CHANNEL_NUMBER;
     }

@@ -4,8 +4,11 @@ package dev.osprey.turn.frame;
 public enum FrameKind {
     /** A STUN message: the two most significant bits are zero (RFC 8489 §5). */
     STUN,
-    /** A ChannelData message: first byte 0x40–0x4F, i.e. channel numbers 0x4000–0x4FFF (RFC 8656 §12.4). */
+    /**
+     * A ChannelData message: first byte 0x40–0x7F, channel numbers 0x4000–0x7FFF (RFC 8656 §12.4 allows 0x4FFF,
+     * RFC 5766 and its clients 0x7FFF; see {@link ChannelData#MAX_CHANNEL_NUMBER}).
+     */
     CHANNEL_DATA,
-    /** Anything else (reserved channel ranges, RTP, DTLS, garbage): never relayed. */
+    /** Anything else (RTP, RTCP, garbage, a truncated message): never relayed. */
     INVALID
 }

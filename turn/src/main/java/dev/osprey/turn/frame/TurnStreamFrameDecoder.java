@@ -59,7 +59,7 @@ public final class TurnStreamFrameDecoder extends ByteToMessageDecoder {
             }
             return STUN_HEADER_BYTES + length;
         }
-        if (first <= 0x4F) {
+        if (first <= ChannelData.MAX_CHANNEL_NUMBER >>> 8) {
             return ChannelData.streamFrameLength(length);
         }
         throw new MalformedTurnFrameException("first byte 0x" + Integer.toHexString(first)

@@ -21,6 +21,7 @@ class TurnFrameClassifierTest {
     void channelDataNeedsARangeNumberAndTheClaimedLength() {
         assertKind("40000003aabbcc", FrameKind.CHANNEL_DATA);
         assertKind("4fff0000", FrameKind.CHANNEL_DATA);
+        assertKind("7fff0000", FrameKind.CHANNEL_DATA); // RFC 5766's range, still used by clients
         assertKind("40000003aabbcc00", FrameKind.CHANNEL_DATA); // UDP padding is allowed
         assertKind("40000004aabbcc", FrameKind.INVALID); // shorter than claimed: discarded (RFC 8656 §12.5)
         assertKind("400000", FrameKind.INVALID);
@@ -29,8 +30,8 @@ class TurnFrameClassifierTest {
     @Test
     void everythingElseIsInvalid() {
         assertKind("", FrameKind.INVALID);
-        assertKind("50000000", FrameKind.INVALID);
-        assertKind("7fff0000", FrameKind.INVALID);
+        assertKind("c0000000", FrameKind.INVALID);
+        assertKind("ff000000", FrameKind.INVALID);
         assertKind("80000000", FrameKind.INVALID); // RTP
         assertKind("16fefd00", FrameKind.INVALID); // DTLS is 20–63 but shorter than a STUN header here
     }
@@ -50,7 +51,8 @@ class TurnFrameClassifierTest {
             assertThat(ChannelData.isValidChannelNumber(0x3FFF)).isFalse();
             assertThat(ChannelData.isValidChannelNumber(0x4000)).isTrue();
             assertThat(ChannelData.isValidChannelNumber(0x4FFF)).isTrue();
-            assertThat(ChannelData.isValidChannelNumber(0x5000)).isFalse();
+            assertThat(ChannelData.isValidChannelNumber(0x7FFF)).isTrue();
+            assertThat(ChannelData.isValidChannelNumber(0x8000)).isFalse();
         } finally {
             buf.release();
         }
