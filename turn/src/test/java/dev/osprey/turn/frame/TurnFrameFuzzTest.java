@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Jazzer targets for the frame classifier and the stream framer: no exception but ours, no leak, no overread. */
 class TurnFrameFuzzTest {
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void classifierAgreesWithTheHeader(byte[] data) {
         ByteBuf buf = Unpooled.wrappedBuffer(data);
         try {
@@ -29,7 +29,7 @@ class TurnFrameFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void streamDecoderFramesOrFailsCleanly(FuzzedDataProvider input) {
         EmbeddedChannel channel = new EmbeddedChannel(new TurnStreamFrameDecoder());
         try {
