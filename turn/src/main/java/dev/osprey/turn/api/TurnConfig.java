@@ -115,7 +115,7 @@ public record TurnConfig(
     }
 
     /** The parsed {@link #allowRestrictedPeerCidrs}. */
-    public List<Cidr> allowedRestrictedPeers() {
+    List<Cidr> allowedRestrictedPeers() {
         return allowRestrictedPeerCidrs.stream().map(Cidr::parse).toList();
     }
 

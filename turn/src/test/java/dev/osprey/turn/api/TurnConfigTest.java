@@ -36,7 +36,7 @@ class TurnConfigTest {
                 .allowRestrictedPeerCidrs(List.of("127.0.0.0/8")).certificate(Path.of("c"), Path.of("k")).build();
         assertThat(config.toBuilder().build()).isEqualTo(config);
         assertThat(config.tlsEnabled()).isTrue();
-        assertThat(config.allowedRestrictedPeers()).hasSize(1);
+        assertThat(config.allowedRestrictedPeers()).containsExactly(dev.osprey.turn.policy.Cidr.parse("127.0.0.0/8"));
     }
 
     @Test

@@ -128,6 +128,28 @@ class AuthenticationTest {
     }
 
     @Test
+    void liveKitCredentialsFromTheHelperAllocateUntilTheyExpire() {
+        var issued = dev.osprey.turn.api.TurnCredentials.liveKit(TurnHarness.LIVEKIT_KEY, TurnHarness.LIVEKIT_SECRET,
+                "PA_abc", java.time.Instant.ofEpochSecond(turn.clock.epochSeconds() + 60));
+        StunMessage request = turn.authenticated(client, StunMethod.ALLOCATE, issued.username(),
+                List.of(new RequestedTransport(RequestedTransport.UDP)));
+        StunMessage response = turn.exchange(client, request,
+                TurnHarness.integrity(issued.username(), issued.password()));
+        assertThat(response.messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
+        assertThat(client.allocation().account()).isEqualTo("PA_abc");
+
+        FakeClient later = turn.client(40001);
+        turn.clock.advanceSeconds(61);
+        turn.forgetNonce();
+        StunMessage expired = turn.authenticated(later, StunMethod.ALLOCATE, issued.username(),
+                List.of(new RequestedTransport(RequestedTransport.UDP)));
+        later.releaseAll();
+        assertThat(code(turn.exchange(later, expired, TurnHarness.integrity(issued.username(), issued.password()))))
+                .isEqualTo(401);
+        later.releaseAll();
+    }
+
+    @Test
     void bindingNeedsNoCredentials() {
         StunMessage response = turn.exchange(client,
                 StunMessage.builder(StunClass.REQUEST, StunMethod.BINDING, TransactionId.random()).build(),

@@ -17,11 +17,15 @@ import dev.osprey.turn.allocation.AllocationQuota;
 import dev.osprey.turn.allocation.RelayPortAllocator;
 import dev.osprey.turn.allocation.TransportProtocol;
 import dev.osprey.turn.api.TurnConfig;
+import dev.osprey.turn.auth.CredentialChain;
+import dev.osprey.turn.auth.CredentialSource;
+import dev.osprey.turn.auth.LiveKitCredentials;
 import dev.osprey.turn.auth.LongTermKey;
 import dev.osprey.turn.auth.NonceIssuer;
 import dev.osprey.turn.auth.StaticUserCredentials;
 import dev.osprey.turn.metrics.TurnMetrics;
 import dev.osprey.turn.net.PeerRelayHandler;
+import dev.osprey.turn.policy.Cidr;
 import dev.osprey.turn.policy.PeerAddressPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
@@ -47,6 +51,8 @@ final class TurnHarness implements AutoCloseable {
     static final String USER = "alice";
     static final String PASSWORD = "wonderland";
     static final String REALM = "osprey.test";
+    static final String LIVEKIT_KEY = "APIdev";
+    static final String LIVEKIT_SECRET = "devsecret";
     static final InetSocketAddress SERVER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 3478);
     static final InetAddress RELAY_IP = loopback();
     final ManualClock clock = new ManualClock();
@@ -67,14 +73,18 @@ final class TurnHarness implements AutoCloseable {
 
     TurnHarness(UnaryOperator<TurnConfig.Builder> customize) {
         config = customize.apply(TurnConfig.builder().realm(REALM).users(Map.of(USER, PASSWORD, "bob", "builder"))
+                .liveKitKeys(Map.of(LIVEKIT_KEY, LIVEKIT_SECRET))
                 .relayRange(50000, 50009).allowRestrictedPeerCidrs(List.of("127.0.0.0/8"))).build();
         RelayPortAllocator ports = new RelayPortAllocator(config.relayRangeStart(), config.relayRangeEnd());
         AllocationQuota quota = new AllocationQuota(config.maxAllocations(), config.perUserAllocationLimit());
         AllocationRegistry registry = new AllocationRegistry(ports, quota, metrics, clock);
         registry.disableTimers();
-        services = new TurnServices(config, clock, metrics, new StaticUserCredentials(config.users()),
+        CredentialSource credentials = new CredentialChain(List.of(new StaticUserCredentials(config.users()),
+                new LiveKitCredentials(config.liveKitKeys())));
+        services = new TurnServices(config, clock, metrics, credentials,
                 new NonceIssuer(config.nonceLifetime().toSeconds()),
-                new PeerAddressPolicy(config.allowedRestrictedPeers()), ports, quota,
+                new PeerAddressPolicy(config.allowRestrictedPeerCidrs().stream().map(Cidr::parse).toList()),
+                ports, quota,
                 new RelayAddresses(List.of(RELAY_IP)), this::openRelay, registry);
         dispatcher = new TurnMessageDispatcher(services);
     }
