@@ -77,9 +77,11 @@ uclient() { # port messages -> output of the client
 
 measure() { # name port
   local name=$1 port=$2 before after out lost pct sent recv wall rtt
-  for _ in $(seq 1 "$WARMUP_RUNS"); do uclient "$port" "$MESSAGES" >/dev/null; done
+  for _ in $(seq 1 "$WARMUP_RUNS"); do
+    uclient "$port" "$MESSAGES" >"$WORK/warmup.out" || { echo "$name warm-up run failed:" >&2; tail -5 "$WORK/warmup.out" >&2; }
+  done
   before=$(cpu_seconds "$SERVER_PID")
-  out=$(uclient "$port" "$MESSAGES")
+  out=$(uclient "$port" "$MESSAGES") || { echo "$name measured run failed:" >&2; echo "$out" | tail -5 >&2; }
   after=$(cpu_seconds "$SERVER_PID")
   lost=$(echo "$out" | sed -n 's/.*Total lost packets \([0-9]*\) (\([0-9.]*\)%).*/\1/p' | tail -1)
   pct=$(echo "$out" | sed -n 's/.*Total lost packets \([0-9]*\) (\([0-9.]*\)%).*/\2/p' | tail -1)
