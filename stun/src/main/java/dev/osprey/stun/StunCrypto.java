@@ -3,6 +3,9 @@ package dev.osprey.stun;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +24,8 @@ final class StunCrypto {
             return new StunCrypto();
         }
     };
+
+    private static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final MessageDigest[] digests = new MessageDigest[IntegrityAlgorithm.values().length];
     private final CRC32 crc = new CRC32();
@@ -50,10 +55,28 @@ final class StunCrypto {
         if (scratch.length < length) {
             scratch = new byte[Math.max(length, scratch.length * 2)];
         }
-        buf.getBytes(start, scratch, 0, length);
+        copy(buf, start, scratch, length);
         scratch[2] = (byte) (lengthField >>> 8);
         scratch[3] = (byte) lengthField;
         return scratch;
+    }
+
+    /**
+     * Copies without {@code ByteBuf.getBytes}, which on a direct buffer without {@code sun.misc.Unsafe} (the JDK
+     * 24+ default) duplicates the NIO buffer per call; eight-byte reads allocate nothing on any buffer.
+     */
+    private static void copy(ByteBuf buf, int start, byte[] dst, int length) {
+        if (buf.hasArray()) {
+            System.arraycopy(buf.array(), buf.arrayOffset() + start, dst, 0, length);
+            return;
+        }
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            LONG_VIEW.set(dst, i, buf.getLong(start + i));
+        }
+        for (; i < length; i++) {
+            dst[i] = buf.getByte(start + i);
+        }
     }
 
     /** HMAC of the first {@code length} scratch bytes; the result is in {@link #mac()}. */
