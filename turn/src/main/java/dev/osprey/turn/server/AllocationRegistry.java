@@ -114,5 +114,6 @@ public final class AllocationRegistry {
             AllocationSweeper sweeper = entry.getValue();
             entry.getKey().submit(() -> sweeper.allocations().forEach(this::delete)).syncUninterruptibly();
         }
+        sweepers.clear(); // a restarted server schedules fresh sweepers
     }
 }
