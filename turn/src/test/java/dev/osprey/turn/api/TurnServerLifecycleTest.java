@@ -21,11 +21,11 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The public face the server module uses: start, answer on the bound port, stop, start again. */
+/** The public face the server module uses: start, answer on the bound port, refuse a second start, stop. */
 class TurnServerLifecycleTest {
 
     @Test
-    void answersBindingRequestsAndStopsAndRestarts() throws Exception {
+    void answersBindingRequestsAndStops() throws Exception {
         try (LoopbackTurnServer turn = new LoopbackTurnServer(b -> b)) {
             assertThat(turn.server.boundAddresses()).containsKeys("UDP", "TCP");
             int port = turn.udpPort();
@@ -34,8 +34,7 @@ class TurnServerLifecycleTest {
 
             turn.server.stop();
             assertThat(turn.server.boundAddresses()).isEmpty();
-            turn.server.start();
-            assertThat(bindingFrom(turn.udpPort())).isNotNull();
+            turn.server.stop(); // idempotent
         }
     }
 
