@@ -138,11 +138,17 @@ class TurnHandlerFuzzTest {
                 case 7 -> new XorPeerAddress(input.consumeBoolean() ? PEER : address(input));
                 case 8 -> new Data(input.consumeBytes(input.consumeInt(0, 64)));
                 case 9 -> new RequestedTransport(RequestedTransport.UDP);
-                default -> new UnknownAttribute(StunAttributeType.valueOf(input.consumeInt(0x0030, 0xFFFF)),
+                default -> new UnknownAttribute(unregisteredType(input.consumeInt(0x0030, 0xFFFF)),
                         input.consumeBytes(input.consumeInt(0, 16)));
             });
         }
         return attributes;
+    }
+
+    /** {@code code} when no attribute class claims it, else an unassigned comprehension-required code. */
+    private static StunAttributeType unregisteredType(int code) {
+        StunAttributeType type = StunAttributeType.valueOf(code);
+        return StunAttributeType.registered().contains(type) ? StunAttributeType.valueOf(0x0031) : type;
     }
 
     private static InetSocketAddress address(FuzzedDataProvider input) {
