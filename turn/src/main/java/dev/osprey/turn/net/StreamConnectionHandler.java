@@ -1,0 +1,152 @@
+package dev.osprey.turn.net;
+
+import dev.osprey.turn.allocation.FiveTuple;
+import dev.osprey.turn.allocation.TransportProtocol;
+import dev.osprey.turn.server.Allocation;
+import dev.osprey.turn.server.AllocationRegistry;
+import dev.osprey.turn.server.ClientConnection;
+import dev.osprey.turn.server.TransactionCache;
+import dev.osprey.turn.server.TurnMessageDispatcher;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One TURN connection over TCP or TLS (RFC 8656 §2.1, §5): the connection is the 5-tuple, so it carries at most one
+ * allocation, which is deleted when the connection closes. Frames come from {@link
+ * dev.osprey.turn.frame.TurnStreamFrameDecoder}; a framing error closes the connection, since the stream cannot be
+ * resynchronised.
+ */
+public final class StreamConnectionHandler extends ChannelInboundHandlerAdapter implements ClientConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamConnectionHandler.class);
+    private static final int TRANSACTION_CACHE_ENTRIES = 32;
+    private final TurnMessageDispatcher dispatcher;
+    private final AllocationRegistry registry;
+    private final TransportProtocol protocol;
+    private final TransactionCache transactions =
+            new TransactionCache(TRANSACTION_CACHE_ENTRIES, TransactionCache.DEFAULT_TTL_NANOS);
+    private final List<Allocation> relaysToFlush = new ArrayList<>(1);
+    private ChannelHandlerContext ctx;
+    private FiveTuple fiveTuple;
+    private Allocation allocation;
+
+    public StreamConnectionHandler(TurnMessageDispatcher dispatcher, AllocationRegistry registry,
+                                   TransportProtocol protocol) {
+        this.dispatcher = dispatcher;
+        this.registry = registry;
+        this.protocol = protocol;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        fiveTuple = new FiveTuple((InetSocketAddress) ctx.channel().remoteAddress(),
+                (InetSocketAddress) ctx.channel().localAddress(), protocol);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf frame)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            dispatcher.onFrame(frame, this);
+        } finally {
+            frame.release();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        for (int i = 0; i < relaysToFlush.size(); i++) {
+            relaysToFlush.get(i).flushRelay();
+        }
+        relaysToFlush.clear();
+        ctx.flush();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (allocation != null) {
+            registry.delete(allocation);
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("TURN {} connection {} closed: {}", protocol, ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    @Override
+    public FiveTuple fiveTuple() {
+        return fiveTuple;
+    }
+
+    @Override
+    public EventLoop eventLoop() {
+        return ctx.channel().eventLoop();
+    }
+
+    @Override
+    public ByteBufAllocator alloc() {
+        return ctx.alloc();
+    }
+
+    @Override
+    public boolean isWritable() {
+        return ctx.channel().isWritable();
+    }
+
+    @Override
+    public void write(ByteBuf message) {
+        ctx.write(message, ctx.voidPromise());
+    }
+
+    @Override
+    public void flush() {
+        ctx.flush();
+    }
+
+    @Override
+    public Allocation allocation() {
+        return allocation;
+    }
+
+    @Override
+    public void attach(Allocation allocation) {
+        this.allocation = allocation;
+    }
+
+    @Override
+    public void detach(Allocation allocation) {
+        if (this.allocation == allocation) {
+            this.allocation = null;
+        }
+    }
+
+    @Override
+    public TransactionCache transactions() {
+        return transactions;
+    }
+
+    @Override
+    public void flushRelayLater(Allocation allocation) {
+        relaysToFlush.add(allocation);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.osprey.turn.server;
+
+import dev.osprey.stun.attribute.ChannelNumber;
+import dev.osprey.stun.attribute.XorPeerAddress;
+import dev.osprey.turn.frame.ChannelData;
+import dev.osprey.turn.metrics.Refusal;
+import io.netty.buffer.ByteBuf;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ChannelBind (RFC 8656 §11.2), after authentication: no allocation → 437; CHANNEL-NUMBER outside 0x4000–0x7FFF or missing,
+ * XOR-PEER-ADDRESS missing, the number bound to another peer or the peer to another number → 400; the peer checked
+ * (443, 403). Success binds or refreshes the channel for 600 s and installs or refreshes the peer's permission.
+ */
+public final class ChannelBindHandler implements RequestHandler {
+    private final TurnServices services;
+    private final TurnResponder responder;
+
+    public ChannelBindHandler(TurnServices services) {
+        this.services = services;
+        this.responder = services.responder();
+    }
+
+    @Override
+    public void handle(TurnRequest request, ByteBuf raw) {
+        Allocation allocation = request.connection().allocation();
+        if (allocation == null) {
+            responder.error(request, Refusal.ALLOCATION_MISMATCH);
+            return;
+        }
+        Optional<ChannelNumber> number = request.message().attribute(ChannelNumber.class);
+        Optional<XorPeerAddress> peer = request.message().attribute(XorPeerAddress.class);
+        if (number.isEmpty() || !ChannelData.isValidChannelNumber(number.get().number()) || peer.isEmpty()) {
+            responder.error(request, Refusal.BAD_REQUEST);
+            return;
+        }
+        InetSocketAddress peerAddress = peer.get().address();
+        Refusal refusal = PeerChecks.check(services, allocation, peerAddress);
+        if (refusal != null) {
+            responder.error(request, refusal);
+            return;
+        }
+        long now = services.clock().nanoTime();
+        if (!allocation.channels().bind(number.get().number(), peerAddress, now)) {
+            responder.error(request, Refusal.BAD_REQUEST);
+            return;
+        }
+        allocation.permissions().install(peerAddress.getAddress(), now);
+        responder.success(request, List.of());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.osprey.turn.server;
+
+import dev.osprey.turn.allocation.FiveTuple;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+
+/**
+ * The server's side of one client 5-tuple: a client address on a UDP listener socket, or one TCP/TLS connection.
+ * It carries at most one allocation (RFC 8656 §2.2: an allocation is identified by its 5-tuple) and is used only on
+ * its event loop. {@link #write} queues without flushing, so that a read batch is flushed once.
+ */
+public interface ClientConnection {
+
+    FiveTuple fiveTuple();
+
+    EventLoop eventLoop();
+
+    ByteBufAllocator alloc();
+
+    /** Whether the socket can take more now; when it cannot, data is dropped rather than queued without bound. */
+    boolean isWritable();
+
+    /** Queues a complete STUN or ChannelData message, taking ownership of {@code message}. */
+    void write(ByteBuf message);
+
+    /** Flushes what {@link #write} queued. */
+    void flush();
+
+    /** The allocation on this 5-tuple, or null. */
+    Allocation allocation();
+
+    /** Makes {@code allocation} the one of this 5-tuple (so that later packets find it). */
+    void attach(Allocation allocation);
+
+    /** Forgets {@code allocation} if it is the one of this 5-tuple. */
+    void detach(Allocation allocation);
+
+    /** The response cache of this 5-tuple's transactions. */
+    TransactionCache transactions();
+
+    /** Asks for {@code allocation}'s relay socket to be flushed when the current read batch ends. */
+    void flushRelayLater(Allocation allocation);
+}
