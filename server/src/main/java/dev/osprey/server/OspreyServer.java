@@ -61,10 +61,13 @@ public final class OspreyServer implements AutoCloseable {
         return listeners;
     }
 
-    private List<Service> services() {
+    private List<Service> services() throws java.net.UnknownHostException {
         List<Service> services = new ArrayList<>();
         services.add(new SignalingService(config, eventLoops, transport, registry));
         services.add(new IceService(config, eventLoops, transport, registry));
+        if (config.turn().enabled()) {
+            services.add(new TurnService(config, eventLoops, transport, registry));
+        }
         if (config.server().enabled()) {
             services.add(new ControlApiService(config, registry));
         }
