@@ -76,7 +76,10 @@ log "starting the server: $jar run --dev (JDK $JAVA_HOME)"
 java_opts=(--enable-native-access=ALL-UNNAMED)
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")
 [ "${major:-21}" -lt 23 ] || java_opts+=(--sun-misc-unsafe-memory-access=allow)
-(cd "$work" && OSPREY_DATA_DIR="$work/data" exec "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$jar" run --dev) \
+# TURN on, with a static user and a TURN REST secret the relay test uses; loopback peers allowed explicitly.
+(cd "$work" && OSPREY_DATA_DIR="$work/data" OSPREY_TURN__ENABLED=true OSPREY_TURN__TLS_PORT=0 \
+  OSPREY_TURN__USERS="interop: interop-turn-password" OSPREY_TURN__STATIC_AUTH_SECRET=interop-rest-secret \
+  OSPREY_TURN__ALLOW_RESTRICTED_PEER_CIDRS=127.0.0.0/8 exec "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$jar" run --dev) \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 node "$here/lib/page-server.js" "$work/page" "$page_port" >"$work/page.log" 2>&1 &

@@ -12,6 +12,10 @@ export const config = Object.freeze({
   apiKey: process.env.INTEROP_API_KEY ?? 'devkey',
   apiSecret: process.env.INTEROP_API_SECRET ?? 'secret',
   chromium: process.env.INTEROP_CHROMIUM ?? '/usr/bin/chromium',
+  turnUdpPort: Number(process.env.INTEROP_TURN_PORT ?? 3478),
+  turnUser: 'interop',
+  turnPassword: 'interop-turn-password',
+  turnRestSecret: 'interop-rest-secret',
 });
 
 /** Chromium flags that work headless with fake media on loopback (shared/specs/test-peers.md). */
