@@ -50,12 +50,12 @@ final class DtlsSrtpClient extends DefaultTlsClient {
 
     @Override
     public int getHandshakeTimeoutMillis() {
-        return (int) Math.min(Integer.MAX_VALUE, negotiation.config.handshakeTimeout().toMillis());
+        return negotiation.handshakeTimeoutMillis();
     }
 
     @Override
     public int getHandshakeResendTimeMillis() {
-        return (int) negotiation.config.retransmitInitial().toMillis();
+        return negotiation.retransmitInitialMillis();
     }
 
     @Override

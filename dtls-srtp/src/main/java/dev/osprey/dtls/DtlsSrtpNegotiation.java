@@ -54,6 +54,16 @@ final class DtlsSrtpNegotiation {
     private volatile SrtpKeyingMaterial keys;
     private volatile boolean peerClosed;
 
+    /** The configured handshake timeout as BouncyCastle's peers report it. */
+    int handshakeTimeoutMillis() {
+        return (int) Math.min(Integer.MAX_VALUE, config.handshakeTimeout().toMillis());
+    }
+
+    /** The first retransmission delay of a flight (doubled by BouncyCastle on each resend). */
+    int retransmitInitialMillis() {
+        return (int) config.retransmitInitial().toMillis();
+    }
+
     DtlsSrtpNegotiation(DtlsConfig config, DtlsCertificate certificate, List<CertificateFingerprint> remote,
                         JcaTlsCrypto crypto) {
         this.config = config;

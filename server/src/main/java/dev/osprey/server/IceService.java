@@ -65,10 +65,10 @@ final class IceService implements Service {
     public List<Listener> start() {
         agent.start();
         List<Listener> listeners = new ArrayList<>();
-        agent.udpLocalAddresses().stream().map(InetSocketAddress::getPort).distinct().limit(1)
-                .forEach(port -> listeners.add(new Listener("ice/udp", "udp",
-                        new InetSocketAddress(agent.udpLocalAddresses().get(0).getAddress(), port),
-                        "ICE-lite media mux (STUN, DTLS, SRTP)")));
+        List<InetSocketAddress> udp = agent.udpLocalAddresses(); // several sockets may share the mux port
+        if (!udp.isEmpty()) {
+            listeners.add(new Listener("ice/udp", "udp", udp.get(0), "ICE-lite media mux (STUN, DTLS, SRTP)"));
+        }
         InetSocketAddress tcp = agent.tcpLocalAddress();
         if (tcp != null) {
             listeners.add(new Listener("ice/tcp", "tcp", tcp, "ICE-TCP passive (RFC 6544, RFC 4571 framing)"));
