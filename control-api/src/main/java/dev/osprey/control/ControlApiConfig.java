@@ -88,16 +88,27 @@ public record ControlApiConfig(Server server, Database database, Auth auth, Feat
      * @param behindProxy   a TLS proxy fronts the API (same cookie effect; client IP from {@code X-Forwarded-For})
      * @param serverName    instance name shown by {@code /api/auth/settings}
      * @param bodyLimitBytes largest accepted request body (Bedrud: chat upload limit, never below 2 MiB)
+     * @param certFile      PEM certificate of the TLS listener ({@code /api/cert}, {@code /api/admin/cert-info});
+     *                      empty: Bedrud's {@code /etc/bedrud/cert.pem}
+     * @param keyFile       PEM private key of that certificate; empty: {@code /etc/bedrud/key.pem}
      */
     public record Server(String host, int port, String domain, boolean enableTls, boolean behindProxy,
-                         String serverName, long bodyLimitBytes) {
+                         String serverName, long bodyLimitBytes, String certFile, String keyFile) {
         public Server {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(domain, "domain");
             Objects.requireNonNull(serverName, "serverName");
+            Objects.requireNonNull(certFile, "certFile");
+            Objects.requireNonNull(keyFile, "keyFile");
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("server.port out of range: " + port);
             }
+        }
+
+        /** Without certificate files (Bedrud's default paths apply). */
+        public Server(String host, int port, String domain, boolean enableTls, boolean behindProxy, String serverName,
+                      long bodyLimitBytes) {
+            this(host, port, domain, enableTls, behindProxy, serverName, bodyLimitBytes, "", "");
         }
 
         /** Bedrud never lets the body limit fall below 2 MiB. */
@@ -106,7 +117,22 @@ public record ControlApiConfig(Server server, Database database, Auth auth, Feat
         }
 
         public Server withPort(int value) {
-            return new Server(host, value, domain, enableTls, behindProxy, serverName, bodyLimitBytes);
+            return new Server(host, value, domain, enableTls, behindProxy, serverName, bodyLimitBytes, certFile,
+                    keyFile);
+        }
+
+        public Server withTls(boolean enabled, String cert, String key) {
+            return new Server(host, port, domain, enabled, behindProxy, serverName, bodyLimitBytes, cert, key);
+        }
+
+        /** The certificate path in use, Bedrud's default when none is configured. */
+        public java.nio.file.Path certPath() {
+            return java.nio.file.Path.of(certFile.isBlank() ? "/etc/bedrud/cert.pem" : certFile);
+        }
+
+        /** The key path in use, Bedrud's default when none is configured. */
+        public java.nio.file.Path keyPath() {
+            return java.nio.file.Path.of(keyFile.isBlank() ? "/etc/bedrud/key.pem" : keyFile);
         }
     }
 

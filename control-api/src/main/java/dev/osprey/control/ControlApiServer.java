@@ -1,6 +1,8 @@
 package dev.osprey.control;
 
+import dev.osprey.control.admin.AdminDiagnostics;
 import dev.osprey.control.admin.AdminRoomEndpoints;
+import dev.osprey.control.admin.AdminRoomQueries;
 import dev.osprey.control.admin.AdminSystemEndpoints;
 import dev.osprey.control.admin.AdminUserEndpoints;
 import dev.osprey.control.admin.OutboundWebhooks;
@@ -19,6 +21,8 @@ import dev.osprey.control.http.ApiRouter;
 import dev.osprey.control.http.Gatekeeper;
 import dev.osprey.control.http.Limiters;
 import dev.osprey.control.http.SecurityHeaders;
+import dev.osprey.control.jobs.EmailJobs;
+import dev.osprey.control.jobs.JobQueue;
 import dev.osprey.control.livekit.RoomScheduler;
 import dev.osprey.control.livekit.SignalingProxy;
 import dev.osprey.control.livekit.WebhookEndpoint;
@@ -110,8 +114,12 @@ public final class ControlApiServer implements AutoCloseable {
         Sessions sessions = new Sessions(tokens, store.users(), store.blockedTokens(), config, clock);
         Limiters limiters = Limiters.of(config.rateLimit(), System::nanoTime);
         outbound = new OutboundWebhooks(store.webhooks(), clock);
+        JobQueue jobs = new JobQueue(store.jobs(), Map.of(EmailJobs.SEND_EMAIL, EmailJobs.handler(email)), clock,
+                registry);
+        closeables.add(jobs);
+        jobs.start();
         return new ControlContext(config, store, sessions, authState, new PasswordHasher(), email, settings, limiters,
-                rooms, outbound, clock);
+                rooms, outbound, jobs, clock);
     }
 
     private InetSocketAddress listen(ControlContext ctx) throws Exception {
@@ -160,6 +168,7 @@ public final class ControlApiServer implements AutoCloseable {
 
     private void registerRoutes(ApiRouter api, ControlContext ctx) {
         new HealthEndpoints(ctx).register(api);
+        new SystemEndpoints(ctx).register(api);
         EmailFlows emailFlows = new EmailFlows(ctx);
         emailFlows.register(api);
         new AuthEndpoints(ctx, emailFlows).register(api);
@@ -171,9 +180,11 @@ public final class ControlApiServer implements AutoCloseable {
         new PresenceEndpoints(ctx, rules, media).register(api);
         new ModerationEndpoints(ctx, rules, media).register(api);
         new WebhookEndpoint(ctx).register(api);
-        new AdminUserEndpoints(ctx).register(api);
+        new AdminUserEndpoints(ctx, emailFlows).register(api);
+        new AdminRoomQueries(ctx).register(api);
         new AdminRoomEndpoints(ctx).register(api);
         new AdminSystemEndpoints(ctx, outbound).register(api);
+        new AdminDiagnostics(ctx).register(api);
         RoomScheduler scheduler = new RoomScheduler(ctx.store(), media, ctx.authState(), clock);
         scheduler.start();
         closeables.add(scheduler);

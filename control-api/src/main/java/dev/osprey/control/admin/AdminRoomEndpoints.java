@@ -3,8 +3,6 @@ package dev.osprey.control.admin;
 import dev.osprey.control.ControlContext;
 import dev.osprey.control.db.Room;
 import dev.osprey.control.db.RoomSettings;
-import dev.osprey.control.db.SqlFilter;
-import dev.osprey.control.db.User;
 import dev.osprey.control.http.ApiException;
 import dev.osprey.control.http.ApiRouter;
 import dev.osprey.control.http.Call;
@@ -12,7 +10,6 @@ import dev.osprey.control.http.Guard;
 import dev.osprey.control.http.JsonBody;
 import dev.osprey.control.http.Reply;
 import dev.osprey.control.room.MediaRooms;
-import dev.osprey.control.room.Paging;
 import dev.osprey.control.room.PresenceEndpoints;
 import dev.osprey.control.room.RoomCleanup;
 import dev.osprey.control.room.RoomJson;
@@ -24,13 +21,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** {@code /api/admin/rooms...}, online count and LiveKit stats (bedrud-api.md §2.4), superadmin only. */
+/**
+ * The admin's room actions (bedrud-api.md §2.4: update, close, suspend, reactivate, participants, kick, mute, bulk),
+ * online count and LiveKit stats, superadmin only; the list and the time line are {@link AdminRoomQueries}.
+ */
 public final class AdminRoomEndpoints {
-
-    private static final Map<String, String> SORTS = Map.of("name", "name", "createdAt", "created_at",
-            "maxParticipants", "max_participants", "lastActivityAt", "last_activity_at", "createdBy", "created_by");
 
     private final ControlContext ctx;
     private final MediaRooms media;
@@ -44,7 +40,6 @@ public final class AdminRoomEndpoints {
         // bulk routes first: "bulk" would otherwise match :roomId
         api.post("/api/admin/rooms/bulk/suspend", Guard.SA, call -> bulk(call, true));
         api.post("/api/admin/rooms/bulk/close", Guard.SA, call -> bulk(call, false));
-        api.get("/api/admin/rooms", Guard.SA, this::list);
         api.put("/api/admin/rooms/:roomId", Guard.SA, this::update);
         api.delete("/api/admin/rooms/:roomId", Guard.SA, this::close);
         api.post("/api/admin/rooms/:roomId/suspend", Guard.SA, this::suspend);
@@ -63,53 +58,6 @@ public final class AdminRoomEndpoints {
     private Room room(Call call) {
         return ctx.store().rooms().findById(call.path("roomId"))
                 .orElseThrow(() -> ApiException.notFound("Room not found"));
-    }
-
-    Reply list(Call call) {
-        int page = Paging.page(call.query("page"));
-        int limit = Paging.limit(call.query("limit"), 50, 100, 100);
-        SqlFilter f = new SqlFilter();
-        String q = call.query("q").strip().toLowerCase(java.util.Locale.ROOT);
-        if (!q.isEmpty()) {
-            f.and("LOWER(name) LIKE ?", "%" + q + "%");
-        }
-        List<String> vis = AdminUserEndpoints.csv(call.query("visibility"), Set.of("public", "private"));
-        if (vis.size() == 1) {
-            f.and("is_public = ?", vis.contains("public"));
-        }
-        List<String> status = AdminUserEndpoints.csv(call.query("status"), Set.of("active", "suspended", "archived"));
-        if (!status.isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            if (status.contains("active")) {
-                parts.add("(is_active = TRUE AND deleted_at IS NULL)");
-            }
-            if (status.contains("suspended")) {
-                parts.add("is_suspended = TRUE");
-            }
-            if (status.contains("archived")) {
-                parts.add("deleted_at IS NOT NULL");
-            }
-            f.and("(" + String.join(" OR ", parts) + ")");
-        }
-        if (!call.query("owner").isEmpty()) {
-            f.and("created_by = ?", call.query("owner"));
-        }
-        String sortKey = call.query("sort");
-        String order = "asc".equalsIgnoreCase(call.query("order")) ? "ASC" : "DESC";
-        String orderBy = "participantsCount".equals(sortKey) ? "created_at " + order
-                : SORTS.getOrDefault(sortKey, "created_at") + " " + order;
-        List<Map<String, Object>> rooms = ctx.store().rooms().page(f, orderBy + ", id", limit, (page - 1) * limit)
-                .stream().map(this::adminRoom).toList();
-        return Reply.ok(Paging.body("rooms", rooms, ctx.store().rooms().count(f), page, limit));
-    }
-
-    private Map<String, Object> adminRoom(Room r) {
-        Map<String, Object> m = RoomJson.full(r);
-        m.put("participantsCount", ctx.store().participants().countActive(r.id()));
-        User owner = ctx.store().users().findById(r.createdBy()).orElse(null);
-        m.put("ownerName", owner == null ? "" : owner.name());
-        m.put("ownerEmail", owner == null ? "" : owner.email());
-        return m;
     }
 
     Reply update(Call call) {

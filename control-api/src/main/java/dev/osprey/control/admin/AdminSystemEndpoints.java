@@ -62,7 +62,8 @@ public final class AdminSystemEndpoints {
         api.delete("/api/admin/webhooks/:id", Guard.SA, this::deleteWebhook);
         api.post("/api/admin/webhooks/:id/rotate-secret", Guard.SA, this::rotate);
         api.post("/api/admin/webhooks/:id/test", Guard.SA, this::test);
-        api.get("/api/admin/overview", Guard.SA, this::overview);
+        AdminOverview overview = new AdminOverview(ctx, startedAt);
+        api.get("/api/admin/overview", Guard.SA, call -> Reply.ok(overview.build()));
     }
 
     private Map<String, Object> effective() {
@@ -90,6 +91,8 @@ public final class AdminSystemEndpoints {
         m.put("serverHost", c.server().host());
         m.put("serverDomain", c.server().domain());
         m.put("serverEnableTls", c.server().enableTls());
+        m.put("serverCertFile", c.server().certFile());
+        m.put("serverKeyFile", c.server().keyFile());
         m.put("behindProxy", c.server().behindProxy());
         m.put("corsAllowedOrigins", String.join(",", c.cors().allowedOrigins()));
         m.put("requireEmailVerification", s.requireEmailVerification());
@@ -265,40 +268,6 @@ public final class AdminSystemEndpoints {
         if (d.error() != null) {
             out.put("error", d.error());
         }
-        return Reply.ok(out);
-    }
-
-    Reply overview(Call call) {
-        long now = ctx.now();
-        long uptime = (now - startedAt) / 1000;
-        boolean dbUp = ctx.store().database().isReachable();
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", dbUp ? "healthy" : "degraded");
-        health.put("tls", ctx.config().server().enableTls());
-        health.put("realtime", !ctx.config().livekit().external() ? "embedded" : "external");
-        health.put("alertsCount", dbUp ? 0 : 1);
-        health.put("uptimeSeconds", uptime);
-        health.put("dbStatus", dbUp ? "ok" : "unavailable");
-        Map<String, Object> kpis = new LinkedHashMap<>();
-        kpis.put("totalUsers", ctx.store().users().count());
-        kpis.put("onlineNow", ctx.store().participants().countOnlineUsers());
-        kpis.put("totalRooms", ctx.store().rooms().countAll());
-        kpis.put("activeSessions", ctx.store().participants().countActiveSessions());
-        kpis.put("pendingActions", 0);
-        Map<String, Object> instance = new LinkedHashMap<>();
-        instance.put("name", ctx.settings().serverName());
-        instance.put("version", "osprey");
-        instance.put("uptimeSeconds", uptime);
-        instance.put("startedAt", Times.rfc3339(startedAt));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("health", health);
-        out.put("kpis", kpis);
-        out.put("activityTrend", List.of());
-        out.put("roomComposition", Map.of());
-        out.put("needsAttention", List.of());
-        out.put("recentSignups", List.of());
-        out.put("recentRoomEvents", List.of());
-        out.put("instanceInfo", instance);
         return Reply.ok(out);
     }
 }

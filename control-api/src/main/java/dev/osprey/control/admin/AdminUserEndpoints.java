@@ -1,6 +1,7 @@
 package dev.osprey.control.admin;
 
 import dev.osprey.control.ControlContext;
+import dev.osprey.control.auth.EmailFlows;
 import dev.osprey.control.auth.Inputs;
 import dev.osprey.control.db.SqlFilter;
 import dev.osprey.control.db.User;
@@ -29,9 +30,11 @@ public final class AdminUserEndpoints {
             "createdAt", "created_at");
 
     private final ControlContext ctx;
+    private final EmailFlows emailFlows;
 
-    public AdminUserEndpoints(ControlContext ctx) {
+    public AdminUserEndpoints(ControlContext ctx, EmailFlows emailFlows) {
         this.ctx = ctx;
+        this.emailFlows = emailFlows;
     }
 
     public void register(ApiRouter api) {
@@ -44,6 +47,7 @@ public final class AdminUserEndpoints {
         api.put("/api/admin/users/:id/password", Guard.SA, this::password);
         api.post("/api/admin/users/:id/force-logout", Guard.SA, this::forceLogout);
         api.post("/api/admin/users/:id/verify", Guard.SA, this::verify);
+        api.post("/api/admin/users/:id/verify/resend", Guard.SA, this::resendVerification);
         api.delete("/api/admin/users/:id", Guard.SA, this::delete);
         api.post("/api/admin/users/bulk/ban", Guard.SA, call -> bulk(call, "ban"));
         api.post("/api/admin/users/bulk/promote", Guard.SA, call -> bulk(call, "promote"));
@@ -257,6 +261,15 @@ public final class AdminUserEndpoints {
         }
         ctx.store().users().markVerified(u.id(), ctx.now());
         return Reply.ok(Map.of("message", "Email verified successfully"));
+    }
+
+    Reply resendVerification(Call call) {
+        User u = user(call);
+        if (u.isVerified()) {
+            throw ApiException.badRequest("User email is already verified");
+        }
+        emailFlows.sendVerification(u);
+        return Reply.ok(Map.of("message", "Verification email sent"));
     }
 
     Reply delete(Call call) {

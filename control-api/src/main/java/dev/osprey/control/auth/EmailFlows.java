@@ -7,6 +7,7 @@ import dev.osprey.control.http.ApiRouter;
 import dev.osprey.control.http.Call;
 import dev.osprey.control.http.Guard;
 import dev.osprey.control.http.Reply;
+import dev.osprey.control.jobs.EmailJobs;
 import io.vertx.core.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,11 +163,12 @@ public final class EmailFlows {
         return base + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
+    /** Queues the message: delivery (and its retries) happens on the job worker, never in the request. */
     private void send(EmailSender.Message message) {
         try {
-            ctx.email().send(message);
+            ctx.jobs().enqueue(EmailJobs.SEND_EMAIL, EmailJobs.payload(message));
         } catch (RuntimeException e) {
-            LOG.warn("email delivery failed: kind={} to={}", message.kind(), message.to(), e);
+            LOG.warn("email not queued: kind={} to={}", message.kind(), message.to(), e);
         }
     }
 }

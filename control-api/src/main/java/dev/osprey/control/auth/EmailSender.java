@@ -2,7 +2,8 @@ package dev.osprey.control.auth;
 
 /**
  * Delivers the account e-mails (verification, password reset, welcome). Pluggable so that a deployment can hand them
- * to SMTP or a provider; the default only logs them. Implementations must not block for long: they run on a worker.
+ * to SMTP or a provider; the default only logs them. Messages are delivered from the job queue's worker thread
+ * (retried on failure), and the admin test e-mail calls the sender directly with a 30 s limit.
  */
 @FunctionalInterface
 public interface EmailSender {
@@ -11,5 +12,11 @@ public interface EmailSender {
     record Message(String to, String subject, String body, String kind, String link) {
     }
 
+    /** Delivers one message; an exception means it was not delivered (the job queue retries it). */
     void send(Message message);
+
+    /** False for a sender that only logs: the admin test e-mail then reports that no transport is configured. */
+    default boolean isConfigured() {
+        return true;
+    }
 }

@@ -13,4 +13,9 @@ public final class LoggingEmailSender implements EmailSender {
         LOG.info("email not sent (no mail transport configured): kind={} to={} subject={}", message.kind(),
                 message.to(), message.subject());
     }
+
+    @Override
+    public boolean isConfigured() {
+        return false;
+    }
 }

@@ -100,6 +100,16 @@ public final class ParticipantRepository {
         return sql.queryLong("SELECT COUNT(*) FROM room_participants WHERE user_id = ?", userId);
     }
 
+    /** Joins since {@code since}: (room, join time) pairs for the overview's trend. */
+    public List<Join> joinsSince(long since) {
+        return sql.query("SELECT room_id, joined_at FROM room_participants WHERE joined_at >= ?",
+                rs -> new Join(rs.getString(1), rs.getLong(2)), since);
+    }
+
+    /** A room and when someone (last) joined it. */
+    public record Join(String roomId, long joinedAt) {
+    }
+
     /** One participation of a user, for the admin sessions view. */
     public record Session(String id, String roomId, String roomName, long joinedAt, Long leftAt, boolean active) {
     }

@@ -141,6 +141,11 @@ public final class RoomRepository {
         return sql.queryLong("SELECT COUNT(*) FROM rooms r" + where.clause(), where.params());
     }
 
+    /** Creation times of rooms created since {@code since} (the overview's trend). */
+    public List<Long> createdSince(long since) {
+        return sql.query("SELECT created_at FROM rooms WHERE created_at >= ?", rs -> rs.getLong(1), since);
+    }
+
     public long countAll() {
         return sql.queryLong("SELECT COUNT(*) FROM rooms");
     }

@@ -98,7 +98,10 @@ public final class ApiRouter {
     private void write(RoutingContext ctx, Reply reply) {
         HttpServerResponse response = ctx.response();
         reply.cookies().forEach(response::addCookie);
-        if (reply.location() != null) {
+        reply.headers().forEach(response::putHeader);
+        if (reply.bytes() != null) {
+            end(ctx, reply.status(), reply.contentType(), Buffer.buffer(reply.bytes()));
+        } else if (reply.location() != null) {
             response.putHeader("Location", reply.location());
             end(ctx, reply.status(), null, null);
         } else if (reply.text() != null) {

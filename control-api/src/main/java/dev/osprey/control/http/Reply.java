@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an endpoint answers: a status with a JSON body (or a plain-text body, or a redirect), plus cookies to set.
+ * What an endpoint answers: a status with a JSON body (or a plain-text or raw body, or a redirect), plus cookies and
+ * headers to set.
  * Built on a worker thread and written by the router on the event loop.
  */
 public final class Reply {
@@ -15,13 +16,45 @@ public final class Reply {
     private final Object json;
     private final String text;
     private final String location;
+    private final byte[] bytes;
+    private final String contentType;
     private final List<Cookie> cookies = new ArrayList<>();
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     private Reply(int status, Object json, String text, String location) {
+        this(status, json, text, location, null, null);
+    }
+
+    private Reply(int status, Object json, String text, String location, byte[] bytes, String contentType) {
         this.status = status;
         this.json = json;
         this.text = text;
         this.location = location;
+        this.bytes = bytes;
+        this.contentType = contentType;
+    }
+
+    /** A raw body (a file download) with its media type. */
+    public static Reply bytes(int status, String contentType, byte[] body) {
+        return new Reply(status, null, null, null, body, contentType);
+    }
+
+    /** An extra response header. */
+    public Reply header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return headers;
     }
 
     public static Reply ok(Object body) {

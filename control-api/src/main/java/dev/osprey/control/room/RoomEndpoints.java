@@ -82,6 +82,7 @@ public final class RoomEndpoints {
         ctx.store().rooms().insert(room);
         ctx.store().participants().upsertActive(room.id(), caller.userId(), true, now);
         ctx.store().participants().markLeft(room.id(), caller.userId(), now);
+        ctx.store().permissions().grantAdmin(room.id(), caller.userId(), now);
         ctx.events().dispatch("room.created", room.id(), room.name(), caller.userId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", room.id());

@@ -171,6 +171,23 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A single-value query straight against the server's database (for rows no endpoint shows). */
+    public long scalar(String query, Object... params) {
+        var db = config.database();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             var ps = c.prepareStatement(query)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Registers a local account and returns its login response. */
     public Res register(String email, String name) {
         Res r = post("/api/auth/register", Map.of("email", email, "password", "correct-horse-battery", "name", name),
