@@ -43,6 +43,21 @@ public final class FakeRoomService implements RoomService {
         return LivekitModels.TrackInfo.newBuilder().setSid(sid).setType(type).setSource(source).build();
     }
 
+    public synchronized java.util.Optional<LivekitModels.Room> room(String name) {
+        return java.util.Optional.ofNullable(rooms.get(name));
+    }
+
+    public synchronized java.util.Optional<LivekitModels.ParticipantInfo> participantInfo(String room,
+                                                                                        String identity) {
+        return java.util.Optional.ofNullable(participants.getOrDefault(room, Map.of()).get(identity));
+    }
+
+    /** A participant's own disconnect (no API call is recorded). */
+    public synchronized boolean disconnect(String room, String identity) {
+        var map = participants.get(room);
+        return map != null && map.remove(identity) != null;
+    }
+
     public synchronized boolean hasRoom(String name) {
         return rooms.containsKey(name);
     }

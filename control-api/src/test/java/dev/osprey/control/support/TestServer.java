@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.osprey.control.ControlApiConfig;
 import dev.osprey.control.ControlApiServer;
+import dev.osprey.signaling.api.RoomService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.io.IOException;
@@ -79,6 +80,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(UnaryOperator<ControlApiConfig> customize) {
+        this(customize, null);
+    }
+
+    /**
+     * @param roomService the room service the API drives, built from the final configuration; null: {@link #rooms}
+     */
+    public TestServer(UnaryOperator<ControlApiConfig> customize,
+                      java.util.function.Function<ControlApiConfig, RoomService> roomService) {
         try {
             dir = Files.createTempDirectory("osprey-control-test");
             ControlApiConfig base = ControlApiConfig.defaults()
@@ -89,7 +98,8 @@ public final class TestServer implements AutoCloseable {
                             LK_SECRET, false))
                     .withRateLimit(ControlApiConfig.RateLimit.disabled());
             config = customize.apply(base);
-            server = new ControlApiServer(config, rooms, new SimpleMeterRegistry(), mail, clock);
+            server = new ControlApiServer(config, roomService == null ? rooms : roomService.apply(config),
+                    new SimpleMeterRegistry(), mail, clock);
             var address = server.start();
             this.base = "http://127.0.0.1:" + address.getPort();
         } catch (Exception e) {
