@@ -2,7 +2,8 @@
 // Chromium join rooms on Osprey, publish the fake camera and microphone, and decode each other.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, launchBrowser, mintToken, openPage, withTimeout } from '../lib/harness.js';
+import { execFileSync } from 'node:child_process';
+import { connect, launchBrowser, metricValue, mintToken, openPage, withTimeout } from '../lib/harness.js';
 
 let browser;
 const pages = [];
@@ -140,5 +141,63 @@ describe('livekit-client participants through Osprey', () => {
     const seen = await remoteMedia(publisher);
     assert.deepEqual(seen.find((p) => p.identity === 'viewer')?.tracks ?? [], [], 'nobody sees a track of viewer');
   });
+
+  test('a subscriber that shrinks its video gets a lower simulcast layer and grows back', { timeout: 90_000 },
+    async () => {
+      const a = await join('sfu-simulcast', 'sender');
+      const b = await join('sfu-simulcast', 'adaptive', {}, { adaptiveStream: true });
+      await publish(a, { microphone: false, simulcast: true });
+      const width = async () => track(await remoteMedia(b), 'sender', 'video');
+      await b.evaluate(() => window.osprey.sizeRemoteVideo(1280, 720));
+      const high = await eventually(width, (t) => t?.frameWidth >= 1280, 30_000, 'the high layer at 1280x720');
+      await b.evaluate(() => window.osprey.sizeRemoteVideo(160, 90));
+      const low = await eventually(width, (t) => t?.frameWidth > 0 && t.frameWidth <= 640, 20_000,
+        'a lower layer at 160x90');
+      assert.ok(low.framesDecoded > high.framesDecoded);
+      await b.evaluate(() => window.osprey.sizeRemoteVideo(1280, 720));
+      let last = await width();
+      let lastChange = Date.now();
+      let longestFreeze = 0;
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline && last.frameWidth < 1280) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const now = await width();
+        if (now.framesDecoded > last.framesDecoded) lastChange = Date.now();
+        longestFreeze = Math.max(longestFreeze, Date.now() - lastChange);
+        last = now;
+      }
+      assert.ok(last.frameWidth >= 1280, `back on the high layer: ${JSON.stringify(last)}`);
+      assert.ok(longestFreeze <= 1_000, `no freeze longer than a second while switching up (${longestFreeze} ms)`);
+    });
+
+  test('video keeps decoding with 5 % packet loss on the media port, NACKs answered', { timeout: 90_000 },
+    async () => {
+      const a = await join('sfu-loss', 'lossy-sender');
+      const b = await join('sfu-loss', 'lossy-receiver');
+      await publish(a, { microphone: false, simulcast: false });
+      await eventually(() => remoteMedia(b), (m) => track(m, 'lossy-sender', 'video')?.framesDecoded > 5, 20_000,
+        'video before loss');
+      const retransmittedBefore = await metricValue('osprey_media_subscription_retransmissions_total');
+      // nftables in the test's own network namespace: 5 % of the UDP media in each direction never arrives
+      execFileSync('nft', ['-f', '-'], { input: [
+        'table inet osprey_loss {',
+        '  chain input {',
+        '    type filter hook input priority 0; policy accept;',
+        '    udp dport 7882 numgen random mod 100 < 5 drop',
+        '    udp sport 7882 numgen random mod 100 < 5 drop',
+        '  }',
+        '}', ''].join('\n') });
+      try {
+        const before = track(await remoteMedia(b), 'lossy-sender', 'video');
+        await new Promise((resolve) => setTimeout(resolve, 10_000));
+        const after = track(await remoteMedia(b), 'lossy-sender', 'video');
+        assert.ok(after.framesDecoded - before.framesDecoded > 100, `frames keep decoding: ${JSON.stringify(after)}`);
+        assert.ok(after.nackCount > before.nackCount, 'the receiver asked for retransmissions');
+        assert.ok(await metricValue('osprey_media_subscription_retransmissions_total') > retransmittedBefore,
+          'Osprey answered NACKs from its retransmission cache');
+      } finally {
+        execFileSync('nft', ['delete', 'table', 'inet', 'osprey_loss']);
+      }
+    });
 });
 

@@ -119,10 +119,11 @@ final class PublisherNegotiator {
         List<Encoding> announced = track.layers();
         try {
             var parameters = NegotiatedRtp.published(media, announced);
+            // before media-core announces the negotiation: subscribers' sessions read this on that event
+            codecs.negotiated(track.id(), parameters);
             TrackInfo bound = participant.publisher().negotiated(track.id(), parameters);
             published.put(track.request().clientTrackId(), bound);
             boundMids.put(media.mid(), track.id());
-            codecs.negotiated(track.id(), parameters);
         } catch (RoomException | IllegalArgumentException e) {
             LOG.atWarn().addKeyValue("participant", participant.info().id().value())
                     .addKeyValue("track", track.id().value()).addKeyValue("mid", media.mid())
