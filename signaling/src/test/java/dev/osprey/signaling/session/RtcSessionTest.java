@@ -288,4 +288,18 @@ class RtcSessionTest {
         sfu.settle();
         assertThat(sfu.rooms.participants(new RoomName("r"))).isEmpty();
     }
+
+    @Test
+    void theTokenIsRefreshedWhileTheSessionLasts() throws Exception {
+        sfu.close();
+        sfu = new SessionFixture(true, RoomSettings.DEFAULT, Duration.ofSeconds(15), Duration.ofMillis(100));
+        SessionFixture.Client alice = sfu.join("r", "alice");
+        Thread.sleep(350);
+        sfu.settle();
+        assertThat(alice.of(MessageCase.REFRESH_TOKEN)).hasSizeGreaterThanOrEqualTo(2);
+        var verified = new dev.osprey.signaling.auth.AccessTokenVerifier(SessionFixture.KEYS, java.time.Clock.systemUTC())
+                .verify(alice.last(MessageCase.REFRESH_TOKEN).getRefreshToken());
+        assertThat(verified.grants().identity()).isEqualTo("alice");
+        assertThat(verified.grants().video().room()).isEqualTo("r");
+    }
 }

@@ -64,6 +64,10 @@ final class SessionFixture implements AutoCloseable {
     final RtcSessionManager manager;
 
     SessionFixture(boolean autoCreate, RoomSettings roomSettings, Duration resumeWindow) {
+        this(autoCreate, roomSettings, resumeWindow, Duration.ofMinutes(5));
+    }
+
+    SessionFixture(boolean autoCreate, RoomSettings roomSettings, Duration resumeWindow, Duration tokenRefresh) {
         agent = new IceLiteAgent(IceSettings.builder().bindAddress("127.0.0.1").udpPort(0).tcpEnabled(false).build(),
                 IceNetwork.of(group, NioDatagramChannel.class, NioServerSocketChannel.class), meters, Clock.systemUTC());
         agent.start();
@@ -75,7 +79,7 @@ final class SessionFixture implements AutoCloseable {
                 ICEServer.newBuilder().addUrls("turn:127.0.0.1:3478?transport=udp").setUsername(sid).build()));
         SessionSettings settings = new SessionSettings(defaults.serverVersion(), defaults.nodeId(),
                 defaults.capabilities(), defaults.iceServers(), defaults.pingInterval(), defaults.pingTimeout(),
-                resumeWindow, defaults.tokenRefresh(), defaults.tokenTtl(), KEYS);
+                resumeWindow, tokenRefresh, defaults.tokenTtl(), KEYS);
         RoomListenerRelay relay = new RoomListenerRelay();
         rooms = new RoomRegistry(MediaCoreConfig.DEFAULT.withRooms(autoCreate, roomSettings), relay,
                 Clock.systemUTC(), System::nanoTime, new SecureRandom(), MediaLoopGroup.of(group, System::nanoTime,
