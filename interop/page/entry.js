@@ -50,7 +50,8 @@ const osprey = {
     osprey.events = [];
     for (const name of WATCHED_EVENTS) {
       room.on(name, (...args) => osprey.events.push({ name, at: Date.now(), participant: participantOf(args),
-        detail: typeof args[0] === 'number' ? args[0] : null }));
+        detail: typeof args[0] === 'number' ? args[0] : null,
+        speakers: Array.isArray(args[0]) ? args[0].map((p) => p.identity) : null }));
     }
     try {
       await room.connect(url, token, connectOptions);

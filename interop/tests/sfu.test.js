@@ -82,6 +82,9 @@ describe('livekit-client participants through Osprey', () => {
       await publish(a);
       await publish(b);
       await assertMediaFlows([{ page: a, identity: 'alice' }, { page: b, identity: 'bob' }], 10_000);
+      // the fake microphone beeps: Osprey's speaker detection (audio-level extension) reports each to the other
+      await eventually(() => b.evaluate(() => window.osprey.events.filter((e) => e.name === 'activeSpeakersChanged')),
+        (events) => events.some((e) => e.speakers.includes('alice')), 5_000, 'bob hears alice as an active speaker');
     });
 
   test('four participants each see the three others with video and audio flowing', { timeout: 120_000 },
