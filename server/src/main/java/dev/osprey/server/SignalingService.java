@@ -20,6 +20,8 @@ final class SignalingService implements Service {
     private static final int MAX_SIGNAL_MESSAGE_BYTES = 2 * 1024 * 1024;
 
     private final SignalingServer server;
+    private final RtcSessionManager sessions;
+    private final EventLoopGroup group;
 
     SignalingService(OspreyConfig config, EventLoopGroup group, NettyTransport transport, MeterRegistry registry,
                      MediaService media) throws UnknownHostException {
@@ -28,7 +30,8 @@ final class SignalingService implements Service {
         Rooms rooms = media.rooms();
         SessionSettings settings = SessionSettings.defaults(Version.get(), "ND_osprey", config.keys(),
                 IceServers.of(config, Clock.systemUTC()));
-        RtcSessionManager sessions = new RtcSessionManager(rooms, settings, registry);
+        this.group = group;
+        this.sessions = new RtcSessionManager(rooms, settings, registry);
         media.events().add(sessions.roomEvents());
         this.server = new SignalingServer(signaling, group, transport.serverChannelClass(), registry,
                 name -> exists(rooms, name), null, sessions);
@@ -49,6 +52,7 @@ final class SignalingService implements Service {
 
     @Override
     public List<Listener> start() throws InterruptedException {
+        sessions.start(group.next());
         return List.of(new Listener(name(), "ws", server.start(),
                 "LiveKit signaling (/rtc, /rtc/validate) and health probe (GET /)"));
     }
@@ -56,5 +60,6 @@ final class SignalingService implements Service {
     @Override
     public void close() {
         server.close();
+        sessions.close();
     }
 }

@@ -86,6 +86,7 @@ final class SessionFixture implements AutoCloseable {
                 10_000_000L), meters, services);
         manager = new RtcSessionManager(rooms, settings, meters);
         relay.target = manager.roomEvents();
+        manager.start(executor);
     }
 
     SessionFixture() {
@@ -137,6 +138,7 @@ final class SessionFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        manager.close();
         rooms.close();
         agent.close();
         handshaker.close();
