@@ -81,11 +81,13 @@ class AllocateHandlerTest {
     }
 
     @Test
-    void missingRequestedTransportIs400AndTcpIs442() {
+    void missingRequestedTransportIs400UnknownIs442AndTcpOverUdpIs400() {
         assertThat(code(turn.request(client, StunMethod.ALLOCATE))).isEqualTo(400);
-        assertThat(code(turn.request(client, StunMethod.ALLOCATE, new RequestedTransport(RequestedTransport.TCP))))
-                .isEqualTo(442);
+        assertThat(code(turn.request(client, StunMethod.ALLOCATE, new RequestedTransport(132)))).isEqualTo(442);
         assertThat(turn.count("osprey.turn.refusals", "code", "442")).isEqualTo(1);
+        // RFC 6062 §5.1: a TCP allocation needs a TCP or TLS control connection, else 400
+        assertThat(code(turn.request(client, StunMethod.ALLOCATE, new RequestedTransport(RequestedTransport.TCP))))
+                .isEqualTo(400);
         assertThat(client.allocation()).isNull();
     }
 
