@@ -166,6 +166,7 @@ final class RtcSession implements SignalSession, SubscriptionListener {
                 LOG.atDebug().addKeyValue("participant", logId()).log("{} refused: {}", request.getMessageCase(),
                         e.getMessage());
             } catch (RuntimeException e) {
+                manager.metrics().requestFailed(request.getMessageCase().name());
                 LOG.atWarn().addKeyValue("participant", logId()).setCause(e).log("{} failed", request.getMessageCase());
             }
         });
