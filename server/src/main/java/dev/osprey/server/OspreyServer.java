@@ -63,8 +63,11 @@ public final class OspreyServer implements AutoCloseable {
 
     private List<Service> services() throws java.net.UnknownHostException {
         List<Service> services = new ArrayList<>();
-        services.add(new SignalingService(config, eventLoops, transport, registry));
-        services.add(new IceService(config, eventLoops, transport, registry));
+        IceService ice = new IceService(config, eventLoops, transport, registry);
+        services.add(ice);
+        MediaService media = new MediaService(config, eventLoops, ice, registry);
+        services.add(media);
+        services.add(new SignalingService(config, eventLoops, transport, registry, media));
         if (config.turn().enabled()) {
             services.add(new TurnService(config, eventLoops, transport, registry));
         }
