@@ -207,6 +207,7 @@ public final class LiveKitInfos {
             case SIGNAL_CLOSE -> LivekitModels.DisconnectReason.SIGNAL_CLOSE;
             case CONNECTION_TIMEOUT -> LivekitModels.DisconnectReason.CONNECTION_TIMEOUT;
             case JOIN_FAILURE -> LivekitModels.DisconnectReason.JOIN_FAILURE;
+            case MEDIA_FAILURE -> LivekitModels.DisconnectReason.MEDIA_FAILURE;
         };
     }
 
