@@ -7,7 +7,7 @@ import dev.osprey.server.config.OspreyConfig;
 import dev.osprey.signaling.SignalingConfig;
 import dev.osprey.signaling.SignalingServer;
 import dev.osprey.signaling.api.RoomService;
-import dev.osprey.signaling.api.RoomServiceException;
+import dev.osprey.signaling.data.DataPacketRouter;
 import dev.osprey.signaling.rooms.EmbeddedRoomService;
 import dev.osprey.signaling.rooms.RoomServiceConfig;
 import dev.osprey.signaling.session.RtcSessionManager;
@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -48,14 +49,13 @@ final class SignalingService implements Service {
         SessionSettings settings = SessionSettings.defaults(Version.get(), "ND_osprey", config.keys(),
                 IceServers.of(config, Clock.systemUTC()));
         this.group = group;
-        this.sessions = new RtcSessionManager(rooms, settings, registry);
+        DataPacketRouter data = new DataPacketRouter(rooms, registry);
+        this.sessions = new RtcSessionManager(rooms, settings, data, registry);
         media.events().add(sessions.roomEvents());
         this.roomService = new EmbeddedRoomService(rooms, RoomServiceConfig.of(new RoomSettings(
                 config.room().emptyTimeout(), config.room().departureTimeout(), config.room().maxParticipants())),
-                (room, packet, destinations, reliable) -> {
-                    throw new RoomServiceException(RoomServiceException.Code.UNIMPLEMENTED,
-                            "SendData needs the data channel path");
-                }, apiCalls);
+                (room, packet, destinations, reliable) -> data.sendFromServer(room, packet, Set.copyOf(destinations),
+                        reliable), apiCalls);
         this.webhooks = webhooks(config, registry);
         if (webhooks != null) {
             media.events().add(new WebhookRoomListener(webhooks));

@@ -135,7 +135,8 @@ final class RtcSession implements SignalSession, SubscriptionListener {
 
     private void sendResume() {
         resuming = false;
-        send(SignalResponse.newBuilder().setReconnect(JoinResponses.reconnect(participant, manager.settings())).build());
+        send(SignalResponse.newBuilder().setReconnect(JoinResponses.reconnect(participant, manager.settings(),
+                manager.data().lastReliableSequence(participant))).build());
         List<LivekitModels.ParticipantInfo> everyone = new ArrayList<>();
         for (ParticipantInfo p : manager.rooms().participants(participant.room().name())) {
             if (p.id().equals(participant.info().id()) || !p.permission().hidden()) {

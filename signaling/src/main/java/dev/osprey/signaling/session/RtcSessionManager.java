@@ -8,6 +8,7 @@ import dev.osprey.media.api.RoomException;
 import dev.osprey.media.api.RoomName;
 import dev.osprey.media.api.Rooms;
 import dev.osprey.signaling.auth.AccessTokenIssuer;
+import dev.osprey.signaling.data.DataPacketRouter;
 import dev.osprey.signaling.join.ConnectRejection;
 import dev.osprey.signaling.join.ParticipantInit;
 import dev.osprey.signaling.sdp.SdpLimits;
@@ -46,6 +47,7 @@ public final class RtcSessionManager implements SignalSessionFactory, AutoClosea
     static final String ROOM_FULL = "room has exceeded its max participants";
 
     private final Rooms rooms;
+    private final DataPacketRouter data;
     private final SessionSettings settings;
     private final SessionMetrics metrics;
     private final AccessTokenIssuer issuer;
@@ -56,8 +58,10 @@ public final class RtcSessionManager implements SignalSessionFactory, AutoClosea
     private final SessionRoomEvents events = new SessionRoomEvents(this);
     private ScheduledFuture<?> sweeper;
 
-    public RtcSessionManager(Rooms rooms, SessionSettings settings, MeterRegistry registry) {
+    /** @param data relays each participant's data channel messages (LiveKit DataPackets) once it joined */
+    public RtcSessionManager(Rooms rooms, SessionSettings settings, DataPacketRouter data, MeterRegistry registry) {
         this.rooms = Objects.requireNonNull(rooms, "rooms");
+        this.data = Objects.requireNonNull(data, "data");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = new SessionMetrics(registry, byParticipant::size);
         this.issuer = new AccessTokenIssuer(settings.apiKeys(), Clock.systemUTC());
@@ -119,6 +123,7 @@ public final class RtcSessionManager implements SignalSessionFactory, AutoClosea
             throw new ConnectRejection(400, e.getMessage());
         }
         session.joined(participant);
+        data.attach(participant);
         byParticipant.put(participant.info().id(), session);
         byRoom.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(session);
         metrics.joined(System.nanoTime() - started);
@@ -200,6 +205,10 @@ public final class RtcSessionManager implements SignalSessionFactory, AutoClosea
 
     SessionMetrics metrics() {
         return metrics;
+    }
+
+    DataPacketRouter data() {
+        return data;
     }
 
     AccessTokenIssuer issuer() {
