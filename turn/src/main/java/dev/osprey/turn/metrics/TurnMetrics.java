@@ -39,7 +39,7 @@ public final class TurnMetrics {
                 .description("Live TURN channel bindings").register(registry);
         Gauge.builder("osprey.turn.tcp.connections", peerConnections, AtomicInteger::get)
                 .description("Open RFC 6062 peer data connections, pending or bound").register(registry);
-        allocationsCreated = Counter.builder("osprey.turn.allocations.created")
+        allocationsCreated = Counter.builder("osprey.turn.allocations.opened")
                 .description("TURN allocations made").register(registry);
         relayed(registry, "client_to_peer", packetsToPeer, bytesToPeer);
         relayed(registry, "peer_to_client", packetsToClient, bytesToClient);

@@ -45,7 +45,7 @@ class AllocateHandlerTest {
                 .isEqualTo(client.fiveTuple().client());
         assertThat(client.allocation().state()).isEqualTo(Allocation.State.LIVE);
         assertThat(turn.count("osprey.turn.allocations")).isEqualTo(1);
-        assertThat(turn.count("osprey.turn.allocations.created")).isEqualTo(1);
+        assertThat(turn.count("osprey.turn.allocations.opened")).isEqualTo(1);
     }
 
     @Test
@@ -76,7 +76,7 @@ class AllocateHandlerTest {
         StunMessage first = turn.exchange(client, request, key);
         StunMessage again = turn.exchange(client, request, key);
         assertThat(again).isEqualTo(first);
-        assertThat(turn.count("osprey.turn.allocations.created")).isEqualTo(1);
+        assertThat(turn.count("osprey.turn.allocations.opened")).isEqualTo(1);
         assertThat(turn.count("osprey.turn.refusals")).isZero();
     }
 
