@@ -14,6 +14,7 @@ import dev.osprey.signaling.sdp.SessionDescription;
 import dev.osprey.signaling.sdp.negotiation.MediaCapabilities;
 import dev.osprey.signaling.sdp.negotiation.NegotiatedMedia;
 import dev.osprey.signaling.sdp.negotiation.PublisherAnswer;
+import dev.osprey.signaling.sdp.negotiation.TransportDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,9 @@ final class PublisherNegotiator {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublisherNegotiator.class);
 
-    /** An answer and the mids it bound, for {@code mid_to_track_id}. */
-    record Answer(SessionDescription description, Map<String, String> midToTrackId) {
+    /** An answer, the mids it bound (for {@code mid_to_track_id}) and Osprey's transport in it (for trickle). */
+    record Answer(SessionDescription description, Map<String, String> midToTrackId, TransportDescription transport,
+                  String firstMid) {
     }
 
     private final ParticipantSession participant;
@@ -88,14 +90,17 @@ final class PublisherNegotiator {
         }
         remoteUfrag = ufrag;
         origin = origin.nextVersion();
-        PublisherAnswer.Result result = PublisherAnswer.answer(offer, origin, SdpTransports.local(local), capabilities);
+        TransportDescription transport = SdpTransports.local(local);
+        PublisherAnswer.Result result = PublisherAnswer.answer(offer, origin, transport, capabilities);
         participant.transports().connect(PeerConnectionRole.PUBLISHER, SdpTransports.remote(offer));
         for (NegotiatedMedia media : result.media()) {
             receive(media);
         }
         Map<String, String> midToTrack = new LinkedHashMap<>();
         boundMids.forEach((mid, track) -> midToTrack.put(mid, track.value()));
-        return new Answer(result.answer(), midToTrack);
+        String firstMid = result.answer().media().stream().filter(m -> !m.isRejected())
+                .flatMap(m -> m.mid().stream()).findFirst().orElse("0");
+        return new Answer(result.answer(), midToTrack, transport, firstMid);
     }
 
     private void receive(NegotiatedMedia media) {

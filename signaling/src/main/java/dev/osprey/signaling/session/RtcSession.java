@@ -12,6 +12,7 @@ import dev.osprey.media.api.TrackInfo;
 import dev.osprey.signaling.join.ParticipantInit;
 import dev.osprey.signaling.rooms.LiveKitInfos;
 import dev.osprey.signaling.sdp.SdpParseException;
+import dev.osprey.signaling.sdp.negotiation.TransportDescription;
 import dev.osprey.signaling.ws.SignalOutput;
 import dev.osprey.signaling.ws.SignalSession;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -22,11 +23,14 @@ import livekit.LivekitRtc.MuteTrackRequest;
 import livekit.LivekitRtc.SessionDescription;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
+import livekit.LivekitRtc.SignalTarget;
+import livekit.LivekitRtc.TrickleRequest;
 import livekit.LivekitRtc.TrackUnpublishedResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -57,6 +61,7 @@ final class RtcSession implements SignalSession, SubscriptionListener {
     /** System.nanoTime() at which the next refresh_token is due, 0 before the join response. */
     private long nextRefreshNanos;
     private final Map<TrackId, Boolean> clientMutes = new HashMap<>();
+    private final Map<SignalTarget, String> trickledUfrags = new EnumMap<>(SignalTarget.class);
 
     RtcSession(RtcSessionManager manager, ParticipantInit init, EventExecutor executor) {
         this.manager = manager;
@@ -285,10 +290,23 @@ final class RtcSession implements SignalSession, SubscriptionListener {
         if (output == null || !joinSent || resuming) {
             return;
         }
-        subscriber.nextOffer().ifPresent(offer -> send(SignalResponse.newBuilder()
-                .setOffer(SessionDescription.newBuilder().setType("offer").setSdp(offer.description().toSdp())
-                        .setId(offer.id()).putAllMidToTrackId(offer.midToTrackId()))
-                .build()));
+        subscriber.nextOffer().ifPresent(offer -> {
+            send(SignalResponse.newBuilder().setOffer(SessionDescription.newBuilder().setType("offer")
+                    .setSdp(offer.description().toSdp()).setId(offer.id()).putAllMidToTrackId(offer.midToTrackId()))
+                    .build());
+            trickle(offer.transport(), SubscriberNegotiator.FIRST_MID, SignalTarget.SUBSCRIBER);
+        });
+    }
+
+    /** Trickles Osprey's candidates once per set of ICE credentials of each peer connection. */
+    void trickle(TransportDescription transport, String mid, SignalTarget target) {
+        String ufrag = transport.ufrag().ufrag();
+        if (ufrag.equals(trickledUfrags.put(target, ufrag))) {
+            return;
+        }
+        for (TrickleRequest t : Trickles.of(transport, mid, target)) {
+            send(SignalResponse.newBuilder().setTrickle(t).build());
+        }
     }
 
     void sendUpdate(List<LivekitModels.ParticipantInfo> participants) {

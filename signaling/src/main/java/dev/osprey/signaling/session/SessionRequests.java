@@ -14,6 +14,7 @@ import livekit.LivekitRtc.RequestResponse;
 import livekit.LivekitRtc.SessionDescription;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
+import livekit.LivekitRtc.SignalTarget;
 import livekit.LivekitRtc.TrackPublishedResponse;
 import livekit.LivekitRtc.UpdateParticipantMetadata;
 import livekit.LivekitRtc.UpdateSubscription;
@@ -64,6 +65,7 @@ final class SessionRequests {
         session.send(SignalResponse.newBuilder().setAnswer(SessionDescription.newBuilder().setType("answer")
                 .setSdp(answer.description().toSdp()).setId(offer.getId())
                 .putAllMidToTrackId(answer.midToTrackId())).build());
+        session.trickle(answer.transport(), answer.firstMid(), SignalTarget.PUBLISHER);
     }
 
     private void addTrack(AddTrackRequest add) {

@@ -17,6 +17,7 @@ import dev.osprey.signaling.sdp.negotiation.NegotiatedCodec;
 import dev.osprey.signaling.sdp.negotiation.PackedStreamId;
 import dev.osprey.signaling.sdp.negotiation.SubscriberOffer;
 import dev.osprey.signaling.sdp.negotiation.SubscriberSection;
+import dev.osprey.signaling.sdp.negotiation.TransportDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,6 @@ import java.util.Optional;
 final class SubscriberNegotiator {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberNegotiator.class);
-    private static final String DATA_MID = "0";
 
     /** One m-section and, while it carries a track, which one. */
     private static final class Section {
@@ -50,9 +50,13 @@ final class SubscriberNegotiator {
         }
     }
 
-    /** An offer to send and the {@code mid_to_track_id} that goes with it. */
-    record Offer(SessionDescription description, int id, Map<String, String> midToTrackId) {
+    /** An offer to send, the {@code mid_to_track_id} that goes with it and Osprey's transport in it. */
+    record Offer(SessionDescription description, int id, Map<String, String> midToTrackId,
+                 TransportDescription transport) {
     }
+
+    /** The mid of the data channel section, first in every offer and so the one candidates belong to. */
+    static final String FIRST_MID = "0";
 
     private final ParticipantSession participant;
     private final MediaCapabilities capabilities;
@@ -141,7 +145,7 @@ final class SubscriberNegotiator {
                 : participant.transports().describe(PeerConnectionRole.SUBSCRIBER);
         restartIce = false;
         List<SubscriberSection> specs = new ArrayList<>();
-        specs.add(new SubscriberSection.DataChannel(DATA_MID));
+        specs.add(new SubscriberSection.DataChannel(FIRST_MID));
         Map<String, String> midToTrack = new LinkedHashMap<>();
         for (Section s : sections) {
             specs.add(s.spec);
@@ -150,10 +154,11 @@ final class SubscriberNegotiator {
             }
         }
         origin = origin.nextVersion();
-        SessionDescription offer = SubscriberOffer.offer(origin, SdpTransports.local(local), capabilities, specs);
+        TransportDescription transport = SdpTransports.local(local);
+        SessionDescription offer = SubscriberOffer.offer(origin, transport, capabilities, specs);
         changed = false;
         awaitingAnswer = true;
-        return Optional.of(new Offer(offer, ++offerId, midToTrack));
+        return Optional.of(new Offer(offer, ++offerId, midToTrack, transport));
     }
 
     /**

@@ -112,6 +112,13 @@ class RtcSessionTest {
         SessionDescription sdp = SessionDescription.parse(offer.getOffer().getSdp());
         assertThat(sdp.media()).singleElement().satisfies(m -> assertThat(m.media().name()).isEqualTo("application"));
         assertThat(sdp.isIceLite()).isTrue();
+        var trickles = alice.of(MessageCase.TRICKLE);
+        assertThat(trickles).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.getTrickle().getTarget()).isEqualTo(livekit.LivekitRtc.SignalTarget.SUBSCRIBER);
+            assertThat(t.getTrickle().getCandidateInit()).contains("\"candidate\":\"candidate:", "\"sdpMid\":\"0\"");
+        });
+        assertThat(trickles.get(trickles.size() - 1).getTrickle().getFinal()).isTrue();
+        assertThat(alice.received.indexOf(trickles.get(0))).isGreaterThan(alice.received.indexOf(offer));
     }
 
     @Test
@@ -129,6 +136,8 @@ class RtcSessionTest {
         assertThat(answer.getAnswer().getType()).isEqualTo("answer");
         assertThat(answer.getAnswer().getMidToTrackIdMap()).containsEntry("1", video.getSid()).hasSize(2);
         assertThat(answer.getAnswer().getSdp()).contains("a=setup:active", "a=ice-lite", "a=recvonly");
+        assertThat(alice.of(MessageCase.TRICKLE)).anySatisfy(t -> assertThat(t.getTrickle().getTarget())
+                .isEqualTo(livekit.LivekitRtc.SignalTarget.PUBLISHER));
     }
 
     @Test
