@@ -109,6 +109,19 @@ const osprey = {
     return out;
   },
 
+  /** The simulcast layers this page's camera sends, from its sender's getStats(): rid, size, frames encoded. */
+  async publishedLayers() {
+    const pub = osprey.room.localParticipant.getTrackPublication(Track.Source.Camera);
+    const layers = [];
+    (await pub?.track?.sender?.getStats())?.forEach((s) => {
+      if (s.type === 'outbound-rtp') {
+        layers.push({ rid: s.rid ?? '', frameWidth: s.frameWidth ?? 0, framesEncoded: s.framesEncoded ?? 0,
+          limitation: s.qualityLimitationReason ?? '' });
+      }
+    });
+    return layers;
+  },
+
   /** Attaches every subscribed remote video to an element of the given size (adaptive stream watches it). */
   sizeRemoteVideo(width, height) {
     for (const participant of osprey.room.remoteParticipants.values()) {

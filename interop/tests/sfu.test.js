@@ -152,9 +152,15 @@ describe('livekit-client participants through Osprey', () => {
       await publish(a, { microphone: false, simulcast: true });
       const width = async () => track(await remoteMedia(b), 'sender', 'video');
       await b.evaluate(() => window.osprey.sizeRemoteVideo(1280, 720));
-      const high = await eventually(width, (t) => t?.frameWidth >= 1280, 30_000, 'the high layer at 1280x720');
+      // Chromium may hold its top layer below 1280 wide while the machine is busy (qualityLimitationReason cpu):
+      // the subscriber is expected to get the largest layer the publisher actually sends
+      const layers = await eventually(() => a.evaluate(() => window.osprey.publishedLayers()),
+        (l) => l.length === 3 && l.every((x) => x.framesEncoded > 10), 20_000, 'three simulcast layers sent');
+      const top = Math.max(...layers.map((l) => l.frameWidth));
+      const high = await eventually(width, (t) => t?.frameWidth >= top, 30_000,
+        `the top layer (${top} wide; publisher sends ${JSON.stringify(layers)})`);
       await b.evaluate(() => window.osprey.sizeRemoteVideo(160, 90));
-      const low = await eventually(width, (t) => t?.frameWidth > 0 && t.frameWidth <= 640, 20_000,
+      const low = await eventually(width, (t) => t?.frameWidth > 0 && t.frameWidth < top, 20_000,
         'a lower layer at 160x90');
       assert.ok(low.framesDecoded > high.framesDecoded);
       await b.evaluate(() => window.osprey.sizeRemoteVideo(1280, 720));
@@ -162,14 +168,14 @@ describe('livekit-client participants through Osprey', () => {
       let lastChange = Date.now();
       let longestFreeze = 0;
       const deadline = Date.now() + 20_000;
-      while (Date.now() < deadline && last.frameWidth < 1280) {
+      while (Date.now() < deadline && last.frameWidth < top) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         const now = await width();
         if (now.framesDecoded > last.framesDecoded) lastChange = Date.now();
         longestFreeze = Math.max(longestFreeze, Date.now() - lastChange);
         last = now;
       }
-      assert.ok(last.frameWidth >= 1280, `back on the high layer: ${JSON.stringify(last)}`);
+      assert.ok(last.frameWidth >= top, `back on the top layer: ${JSON.stringify(last)}`);
       assert.ok(longestFreeze <= 1_000, `no freeze longer than a second while switching up (${longestFreeze} ms)`);
     });
 

@@ -208,13 +208,29 @@ public record ControlApiConfig(Server server, Database database, Auth auth, Feat
      * @param apiKey       API key: issuer of join tokens and expected issuer of webhooks
      * @param apiSecret    HS256 key of join tokens and webhook signatures
      * @param external     drive a separate LiveKit-compatible server instead of Osprey's own SFU
+     * @param signalingUrl base URL ({@code http://host:port}) of the LiveKit signaling that {@code /livekit/*} on
+     *                     the API port is proxied to, as Bedrud proxies its embedded LiveKit; empty: no proxy
      */
-    public record LiveKit(String host, String internalHost, String apiKey, String apiSecret, boolean external) {
+    public record LiveKit(String host, String internalHost, String apiKey, String apiSecret, boolean external,
+                          String signalingUrl) {
         public LiveKit {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(internalHost, "internalHost");
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(apiSecret, "apiSecret");
+            Objects.requireNonNull(signalingUrl, "signalingUrl");
+        }
+
+        /**
+         * Bedrud's rule for the proxy target: in embedded mode {@code /livekit} reaches the local server at
+         * {@code internalHost}; in external mode there is no proxy (the browser is given the external URL).
+         */
+        public LiveKit(String host, String internalHost, String apiKey, String apiSecret, boolean external) {
+            this(host, internalHost, apiKey, apiSecret, external, external ? "" : internalHost);
+        }
+
+        public LiveKit withSignalingUrl(String value) {
+            return new LiveKit(host, internalHost, apiKey, apiSecret, external, value);
         }
     }
 

@@ -20,6 +20,7 @@ import dev.osprey.control.http.Gatekeeper;
 import dev.osprey.control.http.Limiters;
 import dev.osprey.control.http.SecurityHeaders;
 import dev.osprey.control.livekit.RoomScheduler;
+import dev.osprey.control.livekit.SignalingProxy;
 import dev.osprey.control.livekit.WebhookEndpoint;
 import dev.osprey.control.room.JoinEndpoints;
 import dev.osprey.control.room.MediaRooms;
@@ -30,11 +31,13 @@ import dev.osprey.control.room.RoomRules;
 import dev.osprey.control.settings.EffectiveSettings;
 import dev.osprey.signaling.api.RoomService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -57,6 +60,7 @@ public final class ControlApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlApiServer.class);
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
+    private static final int MAX_INITIAL_LINE_BYTES = 64 * 1024;
 
     private final ControlApiConfig config;
     private final RoomService rooms;
@@ -123,12 +127,35 @@ public final class ControlApiServer implements AutoCloseable {
         registerRoutes(api, ctx);
         registerErrors(api);
         HttpServerOptions options = new HttpServerOptions().setHost(config.server().host())
-                .setPort(config.server().port()).setCompressionSupported(true);
-        server = vertx.createHttpServer(options).requestHandler(router).listen()
+                .setPort(config.server().port()).setCompressionSupported(true)
+                // LiveKit join URLs carry the access token in the query string
+                .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES);
+        SignalingProxy proxy = signalingProxy();
+        Handler<HttpServerRequest> dispatch = proxy == null ? router
+                : request -> {
+                    if (SignalingProxy.handles(request.path())) {
+                        proxy.handle(request);
+                    } else {
+                        router.handle(request);
+                    }
+                };
+        server = vertx.createHttpServer(options).requestHandler(dispatch).listen()
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         InetSocketAddress bound = new InetSocketAddress(config.server().host(), server.actualPort());
         LOG.info("control API listening on {}", bound);
         return bound;
+    }
+
+    /** {@code /livekit/*} → signaling, when a signaling address is configured (bedrud-api.md §2.1). */
+    private SignalingProxy signalingProxy() {
+        String target = config.livekit().signalingUrl();
+        if (target.isBlank()) {
+            return null;
+        }
+        SignalingProxy proxy = new SignalingProxy(vertx, target, config.server().behindProxy(), registry);
+        closeables.add(proxy);
+        LOG.info("proxying {}/* to signaling at {}", SignalingProxy.PREFIX, target);
+        return proxy;
     }
 
     private void registerRoutes(ApiRouter api, ControlContext ctx) {

@@ -67,12 +67,13 @@ public final class OspreyServer implements AutoCloseable {
         services.add(ice);
         MediaService media = new MediaService(config, eventLoops, ice, registry);
         services.add(media);
-        services.add(new SignalingService(config, eventLoops, transport, registry, media));
+        SignalingService signaling = new SignalingService(config, eventLoops, transport, registry, media);
+        services.add(signaling);
         if (config.turn().enabled()) {
             services.add(new TurnService(config, eventLoops, transport, registry));
         }
         if (config.server().enabled()) {
-            services.add(new ControlApiService(config, registry));
+            services.add(new ControlApiService(config, registry, signaling.roomService()));
         }
         if (config.prometheusPort() > 0) {
             services.add(new MetricsService(registry,

@@ -49,8 +49,10 @@ final class JoinResponses {
         return join.build();
     }
 
-    static ReconnectResponse reconnect(ParticipantSession self, SessionSettings settings) {
+    /** @param lastMessageSeq the last reliable data sequence received from it, so it resends only what is after */
+    static ReconnectResponse reconnect(ParticipantSession self, SessionSettings settings, long lastMessageSeq) {
         return ReconnectResponse.newBuilder()
+                .setLastMessageSeq((int) Math.min(lastMessageSeq, 0xFFFF_FFFFL))
                 .addAllIceServers(settings.iceServers().apply(self.info().id().value()))
                 .setServerInfo(serverInfo(settings))
                 .build();

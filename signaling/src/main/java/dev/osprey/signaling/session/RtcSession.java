@@ -16,7 +16,6 @@ import dev.osprey.signaling.ws.SignalOutput;
 import dev.osprey.signaling.ws.SignalSession;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 import livekit.LivekitModels;
 import livekit.LivekitRtc.LeaveRequest;
 import livekit.LivekitRtc.MuteTrackRequest;
@@ -31,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One participant's signal session across WebSocket connections (livekit-protocol.md §2): the JoinResponse and the
@@ -54,8 +52,10 @@ final class RtcSession implements SignalSession, SubscriptionListener {
     private boolean joinSent;
     private boolean resuming;
     private boolean closed;
-    private ScheduledFuture<?> resumeDeadline;
-    private ScheduledFuture<?> tokenRefresh;
+    /** System.nanoTime() after which an unresumed session leaves, 0 while connected. */
+    private long resumeDeadlineNanos;
+    /** System.nanoTime() at which the next refresh_token is due, 0 before the join response. */
+    private long nextRefreshNanos;
     private final Map<TrackId, Boolean> clientMutes = new HashMap<>();
 
     RtcSession(RtcSessionManager manager, ParticipantInit init, EventExecutor executor) {
@@ -113,10 +113,7 @@ final class RtcSession implements SignalSession, SubscriptionListener {
                 output.close(WebSocketCloseStatus.NORMAL_CLOSURE.code(), "resumed on another connection");
             }
             output = newOutput;
-            if (resumeDeadline != null) {
-                resumeDeadline.cancel(false);
-                resumeDeadline = null;
-            }
+            resumeDeadlineNanos = 0;
             if (!joinSent) {
                 sendJoin();
             } else {
@@ -132,14 +129,14 @@ final class RtcSession implements SignalSession, SubscriptionListener {
                 .build());
         joinSent = true;
         participant.advanceState(ParticipantState.JOINED);
-        long refresh = manager.settings().tokenRefresh().toMillis();
-        tokenRefresh = executor.scheduleAtFixedRate(this::refreshToken, refresh, refresh, TimeUnit.MILLISECONDS);
+        nextRefreshNanos = System.nanoTime() + manager.settings().tokenRefresh().toNanos();
         offerIfDue();
     }
 
     private void sendResume() {
         resuming = false;
-        send(SignalResponse.newBuilder().setReconnect(JoinResponses.reconnect(participant, manager.settings())).build());
+        send(SignalResponse.newBuilder().setReconnect(JoinResponses.reconnect(participant, manager.settings(),
+                manager.data().lastReliableSequence(participant))).build());
         List<LivekitModels.ParticipantInfo> everyone = new ArrayList<>();
         for (ParticipantInfo p : manager.rooms().participants(participant.room().name())) {
             if (p.id().equals(participant.info().id()) || !p.permission().hidden()) {
@@ -170,6 +167,7 @@ final class RtcSession implements SignalSession, SubscriptionListener {
                 LOG.atDebug().addKeyValue("participant", logId()).log("{} refused: {}", request.getMessageCase(),
                         e.getMessage());
             } catch (RuntimeException e) {
+                manager.metrics().requestFailed(request.getMessageCase().name());
                 LOG.atWarn().addKeyValue("participant", logId()).setCause(e).log("{} failed", request.getMessageCase());
             }
         });
@@ -189,14 +187,28 @@ final class RtcSession implements SignalSession, SubscriptionListener {
                 leaveRoom(DisconnectReason.CLIENT_INITIATED);
                 return;
             }
-            long window = manager.settings().resumeWindow().toMillis();
-            resumeDeadline = executor.schedule(() -> {
-                if (output == null && !closed) {
-                    LOG.atInfo().addKeyValue("participant", logId()).log("signal connection not resumed in time");
-                    leaveRoom(DisconnectReason.SIGNAL_CLOSE);
-                }
-            }, window, TimeUnit.MILLISECONDS);
+            resumeDeadlineNanos = System.nanoTime() + manager.settings().resumeWindow().toNanos();
         });
+    }
+
+    /**
+     * The manager's periodic sweep (one timer for every session, not one per participant): leaves when a dropped
+     * connection was not resumed in time, and sends {@code refresh_token} when due.
+     */
+    void tick(long nowNanos) {
+        if (closed || participant == null) {
+            return;
+        }
+        if (output == null && resumeDeadlineNanos != 0 && nowNanos - resumeDeadlineNanos >= 0) {
+            LOG.atInfo().addKeyValue("room", participant.room().name().value()).addKeyValue("participant", logId())
+                    .log("signal connection not resumed in time");
+            leaveRoom(DisconnectReason.SIGNAL_CLOSE);
+            return;
+        }
+        if (output != null && nextRefreshNanos != 0 && nowNanos - nextRefreshNanos >= 0) {
+            nextRefreshNanos = nowNanos + manager.settings().tokenRefresh().toNanos();
+            refreshToken();
+        }
     }
 
     /** The client left, or the session gave up on it. */
@@ -226,12 +238,6 @@ final class RtcSession implements SignalSession, SubscriptionListener {
 
     private void close() {
         closed = true;
-        if (resumeDeadline != null) {
-            resumeDeadline.cancel(false);
-        }
-        if (tokenRefresh != null) {
-            tokenRefresh.cancel(false);
-        }
         manager.unregister(this);
     }
 
@@ -327,9 +333,6 @@ final class RtcSession implements SignalSession, SubscriptionListener {
     }
 
     private void refreshToken() {
-        if (closed || output == null) {
-            return;
-        }
         try {
             send(SignalResponse.newBuilder().setRefreshToken(manager.issuer().issue(init.apiKey(),
                     init.grants(), manager.settings().tokenTtl())).build());

@@ -8,6 +8,7 @@ import dev.osprey.media.api.RoomException;
 import dev.osprey.media.api.RoomName;
 import dev.osprey.media.api.Rooms;
 import dev.osprey.signaling.auth.AccessTokenIssuer;
+import dev.osprey.signaling.data.DataPacketRouter;
 import dev.osprey.signaling.join.ConnectRejection;
 import dev.osprey.signaling.join.ParticipantInit;
 import dev.osprey.signaling.sdp.SdpLimits;
@@ -22,10 +23,14 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -34,7 +39,7 @@ import java.util.random.RandomGenerator;
  * (livekit-protocol.md §2.9) and by room for the updates of §2.8, which {@link SessionRoomEvents} fans out.
  * The composition root registers that fan-out as a room listener.
  */
-public final class RtcSessionManager implements SignalSessionFactory {
+public final class RtcSessionManager implements SignalSessionFactory, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtcSessionManager.class);
     private static final SdpParser SDP = new SdpParser(SdpLimits.DEFAULT);
@@ -42,6 +47,7 @@ public final class RtcSessionManager implements SignalSessionFactory {
     static final String ROOM_FULL = "room has exceeded its max participants";
 
     private final Rooms rooms;
+    private final DataPacketRouter data;
     private final SessionSettings settings;
     private final SessionMetrics metrics;
     private final AccessTokenIssuer issuer;
@@ -50,12 +56,42 @@ public final class RtcSessionManager implements SignalSessionFactory {
     private final ConcurrentHashMap<ParticipantId, RtcSession> byParticipant = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RoomName, Set<RtcSession>> byRoom = new ConcurrentHashMap<>();
     private final SessionRoomEvents events = new SessionRoomEvents(this);
+    private ScheduledFuture<?> sweeper;
 
-    public RtcSessionManager(Rooms rooms, SessionSettings settings, MeterRegistry registry) {
+    /** @param data relays each participant's data channel messages (LiveKit DataPackets) once it joined */
+    public RtcSessionManager(Rooms rooms, SessionSettings settings, DataPacketRouter data, MeterRegistry registry) {
         this.rooms = Objects.requireNonNull(rooms, "rooms");
+        this.data = Objects.requireNonNull(data, "data");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = new SessionMetrics(registry, byParticipant::size);
         this.issuer = new AccessTokenIssuer(settings.apiKeys(), Clock.systemUTC());
+    }
+
+    /**
+     * Starts the one periodic sweep of every session (resume deadlines, token refresh) on {@code timer}; its period
+     * is a fraction of the shortest interval it serves, at most a second.
+     */
+    public synchronized void start(ScheduledExecutorService timer) {
+        if (sweeper == null) {
+            long period = Math.min(Duration.ofSeconds(1).toNanos(), Math.min(settings.resumeWindow().toNanos() / 4,
+                    settings.tokenRefresh().toNanos() / 2));
+            sweeper = timer.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (RtcSession s : byParticipant.values()) {
+            s.executor().execute(() -> s.tick(now));
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sweeper != null) {
+            sweeper.cancel(false);
+            sweeper = null;
+        }
     }
 
     /** The room listener that turns room events into signal updates; register it with the room registry. */
@@ -87,6 +123,7 @@ public final class RtcSessionManager implements SignalSessionFactory {
             throw new ConnectRejection(400, e.getMessage());
         }
         session.joined(participant);
+        data.attach(participant);
         byParticipant.put(participant.info().id(), session);
         byRoom.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(session);
         metrics.joined(System.nanoTime() - started);
@@ -168,6 +205,10 @@ public final class RtcSessionManager implements SignalSessionFactory {
 
     SessionMetrics metrics() {
         return metrics;
+    }
+
+    DataPacketRouter data() {
+        return data;
     }
 
     AccessTokenIssuer issuer() {

@@ -46,4 +46,9 @@ final class SessionMetrics {
     void requestRejected(String request) {
         registry.counter("osprey.signal.requests.rejected", "request", request).increment();
     }
+
+    /** A request that failed in a way no client input should cause: a bug, logged with its stack trace. */
+    void requestFailed(String request) {
+        registry.counter("osprey.signal.requests.failed", "request", request).increment();
+    }
 }

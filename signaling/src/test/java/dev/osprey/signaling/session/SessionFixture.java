@@ -20,6 +20,7 @@ import dev.osprey.sctp.SctpEndpoint;
 import dev.osprey.sctp.SctpSettings;
 import dev.osprey.signaling.auth.ClaimGrants;
 import dev.osprey.signaling.auth.VideoGrant;
+import dev.osprey.signaling.data.DataPacketRouter;
 import dev.osprey.signaling.join.ConnectRejection;
 import dev.osprey.signaling.join.ParticipantInit;
 import dev.osprey.signaling.ws.SignalOutput;
@@ -84,8 +85,9 @@ final class SessionFixture implements AutoCloseable {
         rooms = new RoomRegistry(MediaCoreConfig.DEFAULT.withRooms(autoCreate, roomSettings), relay,
                 Clock.systemUTC(), System::nanoTime, new SecureRandom(), MediaLoopGroup.of(group, System::nanoTime,
                 10_000_000L), meters, services);
-        manager = new RtcSessionManager(rooms, settings, meters);
+        manager = new RtcSessionManager(rooms, settings, new DataPacketRouter(rooms, meters), meters);
         relay.target = manager.roomEvents();
+        manager.start(executor);
     }
 
     SessionFixture() {
@@ -137,6 +139,7 @@ final class SessionFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        manager.close();
         rooms.close();
         agent.close();
         handshaker.close();
