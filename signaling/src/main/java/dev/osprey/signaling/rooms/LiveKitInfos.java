@@ -195,20 +195,16 @@ public final class LiveKitInfos {
         };
     }
 
+    /**
+     * LiveKit's reason of the same name: media-core names its reasons after LiveKit's, so a reason media-core adds
+     * maps without a change here; one LiveKit does not know is {@code UNKNOWN_REASON}.
+     */
     public static LivekitModels.DisconnectReason disconnectReason(DisconnectReason reason) {
-        return switch (reason) {
-            case CLIENT_INITIATED -> LivekitModels.DisconnectReason.CLIENT_INITIATED;
-            case DUPLICATE_IDENTITY -> LivekitModels.DisconnectReason.DUPLICATE_IDENTITY;
-            case SERVER_SHUTDOWN -> LivekitModels.DisconnectReason.SERVER_SHUTDOWN;
-            case PARTICIPANT_REMOVED -> LivekitModels.DisconnectReason.PARTICIPANT_REMOVED;
-            case ROOM_DELETED -> LivekitModels.DisconnectReason.ROOM_DELETED;
-            case ROOM_CLOSED -> LivekitModels.DisconnectReason.ROOM_CLOSED;
-            case STATE_MISMATCH -> LivekitModels.DisconnectReason.STATE_MISMATCH;
-            case SIGNAL_CLOSE -> LivekitModels.DisconnectReason.SIGNAL_CLOSE;
-            case CONNECTION_TIMEOUT -> LivekitModels.DisconnectReason.CONNECTION_TIMEOUT;
-            case JOIN_FAILURE -> LivekitModels.DisconnectReason.JOIN_FAILURE;
-            case MEDIA_FAILURE -> LivekitModels.DisconnectReason.MEDIA_FAILURE;
-        };
+        try {
+            return LivekitModels.DisconnectReason.valueOf(reason.name());
+        } catch (IllegalArgumentException notInLiveKit) {
+            return LivekitModels.DisconnectReason.UNKNOWN_REASON;
+        }
     }
 
     public static LivekitModels.TrackSource source(TrackSource source) {
