@@ -2,6 +2,7 @@
 // page.evaluate(); everything here returns plain JSON-serialisable values, never throws across evaluate.
 import * as LivekitClient from 'livekit-client';
 import { SignalRequest, SignalResponse, Ping } from '@livekit/protocol';
+import { dataHelpers } from './data.js';
 
 // `reason` is what applications test (error.reason === ConnectionErrorReason.NotAllowed); livekit-client copies the
 // inner error's reason into its wrapping "could not establish signal connection" error but not its reasonName, so
@@ -221,5 +222,6 @@ const osprey = {
   },
 };
 
+Object.assign(osprey, dataHelpers(osprey, LivekitClient));
 window.osprey = osprey;
 window.ospreyReady = true;
