@@ -64,6 +64,7 @@ final class JoinResponses {
                 .setVersion(settings.serverVersion())
                 .setProtocol(PROTOCOL)
                 .setNodeId(settings.nodeId())
+                .setDebugInfo(settings.debugInfo())
                 .build();
     }
 }

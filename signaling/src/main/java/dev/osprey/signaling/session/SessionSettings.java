@@ -12,7 +12,9 @@ import java.util.function.Function;
 /**
  * What signal sessions tell clients and how long they wait (livekit-protocol.md §2.1, §2.7-§2.9).
  *
- * @param serverVersion   {@code server_info.version}; clients refuse a server without one
+ * @param serverVersion   {@code server_info.version}: the livekit-server release whose protocol Osprey speaks;
+ *                        clients refuse a server without one and gate features on it (RPC needs 1.8.0)
+ * @param debugInfo       {@code server_info.debug_info}: what this server really is (Osprey and its version)
  * @param nodeId          {@code server_info.node_id}
  * @param capabilities    codecs, header extensions and feedback Osprey negotiates
  * @param iceServers      the {@code ice_servers} for a participant sid (Osprey's TURN with LiveKit-style
@@ -24,13 +26,15 @@ import java.util.function.Function;
  * @param tokenTtl        lifetime of a refreshed token
  * @param apiKeys         API key → secret, to re-sign tokens
  */
-public record SessionSettings(String serverVersion, String nodeId, MediaCapabilities capabilities,
+public record SessionSettings(String serverVersion, String debugInfo, String nodeId,
+                              MediaCapabilities capabilities,
                               Function<String, List<ICEServer>> iceServers, Duration pingInterval,
                               Duration pingTimeout, Duration resumeWindow, Duration tokenRefresh, Duration tokenTtl,
                               Map<String, String> apiKeys) {
 
     public SessionSettings {
         Objects.requireNonNull(serverVersion, "serverVersion");
+        Objects.requireNonNull(debugInfo, "debugInfo");
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(capabilities, "capabilities");
         Objects.requireNonNull(iceServers, "iceServers");
@@ -48,10 +52,21 @@ public record SessionSettings(String serverVersion, String nodeId, MediaCapabili
         }
     }
 
-    /** LiveKit's values: ping every 5 s, timeout 15 s, refresh every 5 min with 10 min tokens; 15 s to resume. */
-    public static SessionSettings defaults(String serverVersion, String nodeId, Map<String, String> apiKeys,
+    /**
+     * The livekit-server release Osprey's signaling matches feature for feature (protocol 16, RPC and data streams),
+     * reported as {@code server_info.version} so clients enable what it supports.
+     */
+    public static final String LIVEKIT_COMPATIBLE_VERSION = "1.9.0";
+
+    /**
+     * LiveKit's values: ping every 5 s, timeout 15 s, refresh every 5 min with 10 min tokens; 15 s to resume.
+     *
+     * @param ospreyVersion reported in {@code server_info.debug_info}
+     */
+    public static SessionSettings defaults(String ospreyVersion, String nodeId, Map<String, String> apiKeys,
                                            Function<String, List<ICEServer>> iceServers) {
-        return new SessionSettings(serverVersion, nodeId, MediaCapabilities.liveKitDefaults(), iceServers,
+        return new SessionSettings(LIVEKIT_COMPATIBLE_VERSION, "Osprey " + ospreyVersion, nodeId,
+                MediaCapabilities.liveKitDefaults(), iceServers,
                 Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofMinutes(5),
                 Duration.ofMinutes(10), apiKeys);
     }

@@ -83,7 +83,8 @@ class RtcSessionTest {
         assertThat(join.getParticipant().getIdentity()).isEqualTo("bob");
         assertThat(join.getParticipant().getSid()).startsWith("PA_");
         assertThat(join.getParticipant().getPermission().getCanPublish()).isTrue();
-        assertThat(join.getServerInfo().getVersion()).isEqualTo("1.0-test");
+        assertThat(join.getServerInfo().getVersion()).isEqualTo(SessionSettings.LIVEKIT_COMPATIBLE_VERSION);
+        assertThat(join.getServerInfo().getDebugInfo()).isEqualTo("Osprey 1.0-test");
         assertThat(join.getServerVersion()).isNotEmpty();
         assertThat(join.getRoom().getName()).isEqualTo("r");
         assertThat(join.getRoom().getSid()).startsWith("RM_");

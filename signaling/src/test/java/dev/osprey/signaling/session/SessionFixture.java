@@ -78,8 +78,9 @@ final class SessionFixture implements AutoCloseable {
                 SrtpMetrics.standalone(), SctpEndpoint.create(SctpSettings.defaults()));
         SessionSettings defaults = SessionSettings.defaults("1.0-test", "ND_test", KEYS, sid -> List.of(
                 ICEServer.newBuilder().addUrls("turn:127.0.0.1:3478?transport=udp").setUsername(sid).build()));
-        SessionSettings settings = new SessionSettings(defaults.serverVersion(), defaults.nodeId(),
-                defaults.capabilities(), defaults.iceServers(), defaults.pingInterval(), defaults.pingTimeout(),
+        SessionSettings settings = new SessionSettings(defaults.serverVersion(), defaults.debugInfo(),
+                defaults.nodeId(), defaults.capabilities(), defaults.iceServers(), defaults.pingInterval(),
+                defaults.pingTimeout(),
                 resumeWindow, tokenRefresh, defaults.tokenTtl(), KEYS);
         RoomListenerRelay relay = new RoomListenerRelay();
         rooms = new RoomRegistry(MediaCoreConfig.DEFAULT.withRooms(autoCreate, roomSettings), relay,
