@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suites need beyond a JDK and Maven: Chromium (browser interop), coturn (TURN peer and
-# reference server), OpenSSL (DTLS peer), iproute2 (network namespaces) and the interop Node packages from the
+# reference server), OpenSSL (DTLS peer), iproute2 (network namespaces), nftables (packet loss on the
+# namespace's loopback) and the interop Node packages from the
 # committed package-lock.json. Idempotent: installs only what is missing.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
@@ -11,6 +12,7 @@ command -v turnutils_uclient >/dev/null || need+=(coturn)
 command -v openssl >/dev/null || need+=(openssl)
 command -v ip >/dev/null || need+=(iproute2)
 command -v unshare >/dev/null || need+=(util-linux)
+command -v nft >/dev/null || need+=(nftables)
 command -v node >/dev/null || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-test-deps: installing ${need[*]} (Debian packages)..."
@@ -27,4 +29,4 @@ if [ -f "$root/interop/package-lock.json" ]; then
     cp "$root/interop/package-lock.json" "$stamp"
   fi
 fi
-echo "install-test-deps: chromium, coturn, openssl, node packages present"
+echo "install-test-deps: chromium, coturn, openssl, nftables, node packages present"

@@ -9,6 +9,7 @@ export const config = Object.freeze({
   wsUrl: (process.env.INTEROP_SERVER_URL ?? 'http://127.0.0.1:7880').replace(/^http/, 'ws'),
   pageUrl: process.env.INTEROP_PAGE_URL ?? 'http://127.0.0.1:7890/',
   metricsUrl: process.env.INTEROP_METRICS_URL ?? 'http://127.0.0.1:6789/metrics',
+  apiUrl: process.env.INTEROP_API_URL ?? 'http://127.0.0.1:8090',
   apiKey: process.env.INTEROP_API_KEY ?? 'devkey',
   apiSecret: process.env.INTEROP_API_SECRET ?? 'secret',
   chromium: process.env.INTEROP_CHROMIUM ?? '/usr/bin/chromium',

@@ -4,6 +4,7 @@ import dev.osprey.control.ControlApiConfig;
 import dev.osprey.control.ControlApiServer;
 import dev.osprey.control.livekit.TwirpRoomService;
 import dev.osprey.server.config.OspreyConfig;
+import dev.osprey.signaling.api.RoomService;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.nio.file.Files;
@@ -11,16 +12,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Bedrud's REST API on {@code server.port}. Rooms are managed through LiveKit's RoomService over Twirp: at
- * {@code livekit.internalHost} in external mode, and at this process's own signaling port in embedded mode.
+ * Bedrud's REST API on {@code server.port}. Rooms are managed through LiveKit's RoomService: the SFU's rooms in this
+ * JVM in embedded mode, Twirp at {@code livekit.internalHost} in external mode.
  */
 final class ControlApiService implements Service {
     private final ControlApiConfig settings;
     private final ControlApiServer server;
 
-    ControlApiService(OspreyConfig config, MeterRegistry registry) {
+    /** @param embedded this process's rooms, used unless {@code livekit.external} */
+    ControlApiService(OspreyConfig config, MeterRegistry registry, RoomService embedded) {
         this.settings = ControlApiSettings.from(config);
-        this.server = new ControlApiServer(settings, TwirpRoomService.create(settings.livekit()), registry);
+        this.server = new ControlApiServer(settings, settings.livekit().external()
+                ? TwirpRoomService.create(settings.livekit()) : embedded, registry);
     }
 
     @Override

@@ -63,13 +63,17 @@ public final class OspreyServer implements AutoCloseable {
 
     private List<Service> services() throws java.net.UnknownHostException {
         List<Service> services = new ArrayList<>();
-        services.add(new SignalingService(config, eventLoops, transport, registry));
-        services.add(new IceService(config, eventLoops, transport, registry));
+        IceService ice = new IceService(config, eventLoops, transport, registry);
+        services.add(ice);
+        MediaService media = new MediaService(config, eventLoops, ice, registry);
+        services.add(media);
+        SignalingService signaling = new SignalingService(config, eventLoops, transport, registry, media);
+        services.add(signaling);
         if (config.turn().enabled()) {
             services.add(new TurnService(config, eventLoops, transport, registry));
         }
         if (config.server().enabled()) {
-            services.add(new ControlApiService(config, registry));
+            services.add(new ControlApiService(config, registry, signaling.roomService()));
         }
         if (config.prometheusPort() > 0) {
             services.add(new MetricsService(registry,

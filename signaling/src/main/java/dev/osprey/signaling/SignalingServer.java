@@ -8,6 +8,7 @@ import dev.osprey.signaling.http.SignalingHttpAggregator;
 import dev.osprey.signaling.http.SignalingHttpHandler;
 import dev.osprey.signaling.join.ConnectRequestValidator;
 import dev.osprey.signaling.twirp.TwirpRoutes;
+import dev.osprey.signaling.ws.SignalSessionFactory;
 import dev.osprey.signaling.ws.SignalSessionUpgrader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
@@ -79,6 +80,18 @@ public final class SignalingServer implements AutoCloseable {
      */
     public SignalingServer(SignalingConfig config, EventLoopGroup group, Class<? extends ServerChannel> channelClass,
                            MeterRegistry registry, RoomDirectory rooms, RoomService roomService) {
+        this(config, group, channelClass, registry, rooms, roomService, null);
+    }
+
+    /**
+     * The whole signaling port: Twirp when {@code roomService} is given, and WebSocket sessions that join rooms
+     * through {@code sessions}.
+     *
+     * @param sessions admits participants into rooms; {@code null} keeps sessions bare (liveness only)
+     */
+    public SignalingServer(SignalingConfig config, EventLoopGroup group, Class<? extends ServerChannel> channelClass,
+                           MeterRegistry registry, RoomDirectory rooms, RoomService roomService,
+                           SignalSessionFactory sessions) {
         this.config = Objects.requireNonNull(config, "config");
         this.group = Objects.requireNonNull(group, "group");
         this.channelClass = Objects.requireNonNull(channelClass, "channelClass");
@@ -88,7 +101,7 @@ public final class SignalingServer implements AutoCloseable {
         ConnectRequestValidator validator = new ConnectRequestValidator(
                 verifier, Objects.requireNonNull(rooms, "rooms"), config.autoCreateRooms());
         this.rtcRoutes = new RtcRoutes(validator,
-                new SignalSessionUpgrader(config.maxMessageBytes(), metrics, clock, sessions), metrics);
+                new SignalSessionUpgrader(config.maxMessageBytes(), metrics, clock, this.sessions, sessions), metrics);
         this.twirpRoutes = roomService == null ? null : new TwirpRoutes(roomService, verifier, registry);
     }
 

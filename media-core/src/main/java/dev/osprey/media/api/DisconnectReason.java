@@ -21,5 +21,7 @@ public enum DisconnectReason {
     /** The peer connection did not connect or lost connectivity. */
     CONNECTION_TIMEOUT,
     /** Joining failed after the participant was admitted. */
-    JOIN_FAILURE
+    JOIN_FAILURE,
+    /** A media or data stream toward it failed: e.g. reliable data for it piled up past its limit. */
+    MEDIA_FAILURE
 }

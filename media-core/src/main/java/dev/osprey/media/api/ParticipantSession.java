@@ -23,6 +23,9 @@ public interface ParticipantSession {
     /** Its peer connections' transports. */
     ParticipantTransports transports();
 
+    /** Its data channels: messages it sends, and sending messages to it. */
+    ParticipantData data();
+
     /** JOINING → JOINED (join response delivered) → ACTIVE (peer connection up); never backwards. */
     void advanceState(ParticipantState state);
 

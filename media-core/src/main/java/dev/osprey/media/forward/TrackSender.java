@@ -33,6 +33,7 @@ public final class TrackSender implements AutoCloseable {
     private volatile long rttNanos;
     private volatile int fractionLost;
     private int targetLayer = -1;
+    private final LayerProbe probe = new LayerProbe();
     private int rtxSequence = ThreadLocalRandom.current().nextInt(1 << 16);
     private int lastReportCompactNtp;
     private boolean closed;
@@ -110,8 +111,12 @@ public final class TrackSender implements AutoCloseable {
 
     private void selectLayer(long nowNanos) {
         long share = fanout.isVideo() ? downlink.shareBps() : Long.MAX_VALUE;
-        targetLayer = LayerSelector.select(fanout.receivers(), settings, share, nowNanos,
-                fanout.config().layerInactiveNanos());
+        TrackReceiver[] layers = fanout.receivers();
+        long inactive = fanout.config().layerInactiveNanos();
+        int limited = LayerSelector.select(layers, settings, share, nowNanos, inactive);
+        int unlimited = share == Long.MAX_VALUE ? limited
+                : LayerSelector.select(layers, settings, Long.MAX_VALUE, nowNanos, inactive);
+        targetLayer = probe.adjust(layers, limited, unlimited, downlink.estimatedBps(), share, nowNanos, inactive);
     }
 
     /**

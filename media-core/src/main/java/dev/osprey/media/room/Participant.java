@@ -13,6 +13,7 @@ import dev.osprey.media.api.RoomInfo;
 import dev.osprey.media.api.SubscriptionListener;
 import dev.osprey.media.api.TrackPublisher;
 import dev.osprey.media.api.TrackSubscriber;
+import dev.osprey.media.data.ParticipantDataPath;
 import dev.osprey.media.loop.MediaLoop;
 import dev.osprey.media.metrics.MeterSet;
 import dev.osprey.media.peer.PublisherMedia;
@@ -43,6 +44,7 @@ public final class Participant implements ParticipantSession {
     private final SubscriberMedia subscriberMedia;
     private final MeterSet meters;
     private final ParticipantTransportSet transports;
+    private final ParticipantDataPath data;
     private String name;
     private String metadata;
     private Map<String, String> attributes;
@@ -69,6 +71,8 @@ public final class Participant implements ParticipantSession {
                 subscriberMedia);
         this.publisher = new ParticipantPublisher(this);
         this.transports = new ParticipantTransportSet(this);
+        this.data = new ParticipantDataPath(loop, room.name().value(), id.value(), identity.value(), permission,
+                () -> leave(DisconnectReason.MEDIA_FAILURE));
         this.subscriber = new ParticipantSubscriber(this, Objects.requireNonNull(listener, "listener"));
     }
 
@@ -155,6 +159,11 @@ public final class Participant implements ParticipantSession {
     }
 
     @Override
+    public ParticipantDataPath data() {
+        return data;
+    }
+
+    @Override
     public void advanceState(ParticipantState next) {
         synchronized (room) {
             if (state == ParticipantState.DISCONNECTED || next.ordinal() <= state.ordinal()
@@ -198,6 +207,7 @@ public final class Participant implements ParticipantSession {
     public ParticipantInfo updatePermission(ParticipantPermission newPermission) {
         synchronized (room) {
             permission = Objects.requireNonNull(newPermission, "permission");
+            data.permission(newPermission);
             if (state != ParticipantState.DISCONNECTED) {
                 if (!newPermission.canSubscribe()) {
                     subscriber.endAll();
@@ -219,6 +229,7 @@ public final class Participant implements ParticipantSession {
             subscriber.endAll();
             publisher.unpublishAll();
             publisherMedia.close();
+            data.close();
             transports.closeAll();
             meters.close();
             state = ParticipantState.DISCONNECTED;

@@ -90,6 +90,7 @@ final class ParticipantTransportSet implements ParticipantTransports {
                 ? new PeerTransport(id, role, services, loop, new PublisherPort(), () -> 0)
                 : new PeerTransport(id, role, services, loop, new SubscriberPort(),
                         owner.subscriberMedia()::transportSequenceId);
+        owner.data().attach(role, t.dataChannels());
         transports.put(role, t);
         return t;
     }

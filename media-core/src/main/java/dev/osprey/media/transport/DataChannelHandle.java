@@ -77,9 +77,13 @@ public final class DataChannelHandle {
         return transport != null;
     }
 
+    /**
+     * The peer connection is going away: ABORT (RFC 9260 §9.1), not a SHUTDOWN whose round trips the closing DTLS
+     * transport could no longer carry, so every buffer the association holds is released now.
+     */
     void close() {
         if (transport != null) {
-            transport.close();
+            transport.association().abort("peer connection closed");
             transport = null;
         }
     }
@@ -119,6 +123,11 @@ public final class DataChannelHandle {
         @Override
         public void onChannelClosed(DataChannel channel) {
             listener.onChannelClosed(channel);
+        }
+
+        @Override
+        public void onBufferedAmountLow(DataChannel channel) {
+            listener.onBufferedAmountLow(channel);
         }
 
         @Override

@@ -246,11 +246,11 @@ public final class PeerTransport implements IceTransportListener, DtlsListener, 
     public void close() {
         run(() -> {
             state = TransportState.CLOSED;
+            dataChannels.close(); // first, so that its ABORT still goes out over DTLS
             if (dtls != null) {
                 dtls.close();
             }
             egress.close();
-            dataChannels.close();
             ice.close();
         });
     }

@@ -68,14 +68,58 @@ class LayerSelectionTest {
         assertThat(lastLayer()).as("back when it resumes").isEqualTo(2);
     }
 
+    private void remb(long bps) {
+        ByteBuf remb = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+        ReceiverEstimatedMaxBitrate.write(remb, 1, bps, new int[] {(int) sub.ssrc()});
+        SfuFixture.participant(sfu.subscribers.get(bob)).subscriberMedia().onRtcp(remb, sfu.clock.nanos());
+    }
+
     @Test
     void theSubscribersEstimateCapsTheLayerByItsMeasuredBitrate() {
         run(1200, true, true, true);
         assertThat(lastLayer()).isEqualTo(2);
-        ByteBuf remb = PooledByteBufAllocator.DEFAULT.directBuffer(64);
-        ReceiverEstimatedMaxBitrate.write(remb, 1, 250_000, new int[] {(int) sub.ssrc()});
-        SfuFixture.participant(sfu.subscribers.get(bob)).subscriberMedia().onRtcp(remb, sfu.clock.nanos());
+        remb(250_000);
         run(600, true, true, true);
         assertThat(lastLayer()).as("~430 kbps high layer does not fit 250 kbps; ~190 kbps medium does").isEqualTo(1);
+    }
+
+    @Test
+    void aSubscriberHeldLowByItsEstimateIsProbedUpOneLayerAndKeepsItWhenTheEstimateFollows() {
+        run(1200, true, true, true);
+        remb(250_000);
+        run(600, true, true, true);
+        assertThat(lastLayer()).as("capped by the estimate").isEqualTo(1);
+        run(5_200, true, true, true); // longer than LayerProbe.MIN_BACKOFF_NANOS after the estimate forced it down
+        assertThat(lastLayer()).as("after the back-off the high layer is tried").isEqualTo(2);
+        remb(300_000); // a receive-side estimator ramps toward what it now receives
+        run(1000, true, true, true);
+        remb(600_000);
+        run(1000, true, true, true);
+        assertThat(lastLayer()).as("the estimate covers it: the probe succeeded").isEqualTo(2);
+        run(20_000, true, true, true);
+        assertThat(lastLayer()).as("and it stays").isEqualTo(2);
+    }
+
+    @Test
+    void aProbeEndsAtOnceWhenTheEstimateFallsAndBacksOff() {
+        run(1200, true, true, true);
+        remb(250_000);
+        run(5_800, true, true, true);
+        assertThat(lastLayer()).isEqualTo(2);
+        remb(150_000); // congestion: well below the estimate at the start of the probe
+        run(600, true, true, true);
+        assertThat(lastLayer()).as("the probe gave up").isLessThan(2);
+        run(4_000, true, true, true);
+        assertThat(lastLayer()).as("no new probe within the back-off").isLessThan(2);
+    }
+
+    @Test
+    void aProbeThatTheEstimateNeverCoversEndsAfterItsLimit() {
+        run(1200, true, true, true);
+        remb(250_000);
+        run(5_800, true, true, true);
+        assertThat(lastLayer()).isEqualTo(2);
+        run((int) (LayerProbe.MAX_PROBE_NANOS / 1_000_000) + 1_000, true, true, true);
+        assertThat(lastLayer()).as("the estimate stayed at 250 kbps: back to the medium layer").isEqualTo(1);
     }
 }

@@ -74,7 +74,14 @@ public final class RtcRoutes {
                     "malformed query string"));
             return;
         }
-        int status = upgrader.upgrade(ctx, request, participant);
+        int status;
+        try {
+            status = upgrader.upgrade(ctx, request, participant);
+        } catch (ConnectRejection rejection) {
+            metrics.validation("rtc", rejection.status());
+            http.send(ctx, request, rejected(ctx, request, rejection));
+            return;
+        }
         if (status == 0) {
             status = HttpResponseStatus.BAD_REQUEST.code();
             http.send(ctx, request, PlainText.response(ctx.alloc(), request, HttpResponseStatus.BAD_REQUEST,

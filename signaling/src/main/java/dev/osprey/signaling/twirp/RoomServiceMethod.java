@@ -3,6 +3,7 @@ package dev.osprey.signaling.twirp;
 import com.google.protobuf.Message;
 import dev.osprey.signaling.api.RoomService;
 import dev.osprey.signaling.api.RoomServiceException;
+import livekit.LivekitModels;
 import livekit.LivekitRoom;
 import livekit.LivekitRoom.ForwardParticipantRequest;
 import livekit.LivekitRoom.MoveParticipantRequest;
@@ -67,8 +68,12 @@ public enum RoomServiceMethod {
         @Override
         CompletionStage<? extends Message> invoke(RoomService rooms, Message request) {
             LivekitRoom.MuteRoomTrackRequest mute = (LivekitRoom.MuteRoomTrackRequest) request;
+            // livekit-server answers a track it does not know with a response without a track: the room service
+            // says so with the default instance
             return rooms.mutePublishedTrack(mute.getRoom(), mute.getIdentity(), mute.getTrackSid(), mute.getMuted())
-                    .thenApply(track -> LivekitRoom.MuteRoomTrackResponse.newBuilder().setTrack(track).build());
+                    .thenApply(track -> track.equals(LivekitModels.TrackInfo.getDefaultInstance())
+                            ? LivekitRoom.MuteRoomTrackResponse.getDefaultInstance()
+                            : LivekitRoom.MuteRoomTrackResponse.newBuilder().setTrack(track).build());
         }
     },
     UPDATE_PARTICIPANT("UpdateParticipant", LivekitRoom.UpdateParticipantRequest.getDefaultInstance(),

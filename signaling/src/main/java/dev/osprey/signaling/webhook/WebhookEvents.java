@@ -11,7 +11,8 @@ import java.util.Random;
 
 /**
  * Builds LiveKit's webhook events (livekit_webhook.proto {@code WebhookEvent}) with what livekit-server puts in each:
- * the room (for track events only its sid and name), the participant, the track, a fresh {@code EV_} id and the
+ * the room (for track events only its sid and name), the participant (for track events only its sid and identity),
+ * the track, a fresh {@code EV_} id and the
  * creation time in Unix seconds.
  */
 public final class WebhookEvents {
@@ -93,9 +94,12 @@ public final class WebhookEvents {
     }
 
     private WebhookEvent trackEvent(String name, Room room, ParticipantInfo participant, TrackInfo track) {
-        // livekit-server trims the room of track events unless enable_full_room_in_webhooks is set
+        // livekit-server trims the room of track events unless enable_full_room_in_webhooks is set, and names the
+        // publisher by sid and identity only
         Room trimmed = Room.newBuilder().setSid(room.getSid()).setName(room.getName()).build();
-        return stamp(WebhookEvent.newBuilder().setEvent(name).setRoom(trimmed).setParticipant(participant)
+        ParticipantInfo publisher = ParticipantInfo.newBuilder().setSid(participant.getSid())
+                .setIdentity(participant.getIdentity()).build();
+        return stamp(WebhookEvent.newBuilder().setEvent(name).setRoom(trimmed).setParticipant(publisher)
                 .setTrack(track));
     }
 

@@ -46,19 +46,35 @@ public final class SignalSessionHandler extends SimpleChannelInboundHandler<WebS
     private final SignalingMetrics metrics;
     private final Clock clock;
     private final int maxMessageBytes;
-    private WireFormat replyFormat = WireFormat.PROTOBUF;
+    private final SignalSession session;
+    private volatile WireFormat replyFormat = WireFormat.PROTOBUF;
     private ScheduledFuture<?> pinger;
     private boolean counted;
+    private ChannelHandlerContext context;
+    private Output output;
+    private boolean clientLeft;
 
-    public SignalSessionHandler(ParticipantInit participant, SignalingMetrics metrics, Clock clock, int maxMessageBytes) {
+    /** @param session the room side, or {@code null} for a bare session that only answers liveness requests */
+    public SignalSessionHandler(ParticipantInit participant, SignalingMetrics metrics, Clock clock, int maxMessageBytes,
+                                SignalSession session) {
         this.participant = participant;
         this.metrics = metrics;
         this.clock = clock;
         this.maxMessageBytes = maxMessageBytes;
+        this.session = session;
+    }
+
+    /** The opening handshake completed: the room side may send. */
+    void opened() {
+        if (session != null && context != null && context.channel().isActive()) {
+            output = new Output(context);
+            session.attach(output);
+        }
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
         counted = true;
         metrics.connectionOpened();
         long periodMillis = PING_INTERVAL.toMillis();
@@ -75,6 +91,9 @@ public final class SignalSessionHandler extends SimpleChannelInboundHandler<WebS
         if (counted) {
             counted = false;
             metrics.connectionClosed();
+            if (session != null) {
+                session.detached(output, clientLeft);
+            }
         }
     }
 
@@ -92,9 +111,11 @@ public final class SignalSessionHandler extends SimpleChannelInboundHandler<WebS
             case TextWebSocketFrame text -> request(ctx, text, WireFormat.JSON);
             case PingWebSocketFrame ping -> ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
             case PongWebSocketFrame ignored -> { } // its arrival is the liveness signal (resets the idle timer)
-            case CloseWebSocketFrame close -> // RFC 6455, section 5.5.1: echo the status, then close the TCP connection
-                    ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode() < 0 ? 1000 : close.statusCode(), ""))
-                            .addListener(ChannelFutureListener.CLOSE);
+            case CloseWebSocketFrame close -> { // RFC 6455, section 5.5.1: echo the status, then close the connection
+                clientLeft = close.statusCode() == WebSocketCloseStatus.NORMAL_CLOSURE.code();
+                ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode() < 0 ? 1000 : close.statusCode(), ""))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }
             default -> {
                 metrics.frameMalformed("frame-type");
                 close(ctx, WebSocketCloseStatus.PROTOCOL_ERROR, "unexpected frame type");
@@ -120,9 +141,21 @@ public final class SignalSessionHandler extends SimpleChannelInboundHandler<WebS
             case PING_REQ -> reply(ctx, SignalResponse.newBuilder().setPongResp(Pong.newBuilder()
                     .setLastPingTimestamp(request.getPingReq().getTimestamp())
                     .setTimestamp(clock.millis())).build());
-            case LEAVE -> close(ctx, WebSocketCloseStatus.NORMAL_CLOSURE, "");
-            default -> LOG.debug("signal request {} from {} has no room to go to yet", request.getMessageCase(),
-                    participant.identity());
+            case LEAVE -> {
+                clientLeft = true;
+                if (session != null) {
+                    session.onRequest(request);
+                }
+                close(ctx, WebSocketCloseStatus.NORMAL_CLOSURE, "");
+            }
+            default -> {
+                if (session != null) {
+                    session.onRequest(request);
+                } else {
+                    LOG.debug("signal request {} from {} has no room to go to", request.getMessageCase(),
+                            participant.identity());
+                }
+            }
         }
     }
 
@@ -204,6 +237,34 @@ public final class SignalSessionHandler extends SimpleChannelInboundHandler<WebS
         } else {
             metrics.frameMalformed("compression");
             close(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "malformed compressed message");
+        }
+    }
+
+    /** Writes to this connection in the client's latest encoding; safe from any thread. */
+    private final class Output implements SignalOutput {
+        private final ChannelHandlerContext ctx;
+
+        Output(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void send(SignalResponse response) {
+            if (ctx.channel().isActive()) {
+                ctx.writeAndFlush(SignalFrameCodec.encode(response, replyFormat, ctx.alloc()));
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            if (ctx.channel().isActive()) {
+                ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return ctx.channel().isActive();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.osprey.signaling.ws;
 
 import dev.osprey.signaling.SignalingMetrics;
+import dev.osprey.signaling.join.ConnectRejection;
 import dev.osprey.signaling.join.ParticipantInit;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -36,12 +37,16 @@ public final class SignalSessionUpgrader {
     private final SignalingMetrics metrics;
     private final Clock clock;
     private final ChannelGroup sessions;
+    private final SignalSessionFactory factory;
 
-    public SignalSessionUpgrader(int maxMessageBytes, SignalingMetrics metrics, Clock clock, ChannelGroup sessions) {
+    /** @param factory admits participants into rooms; {@code null} runs bare sessions (liveness only) */
+    public SignalSessionUpgrader(int maxMessageBytes, SignalingMetrics metrics, Clock clock, ChannelGroup sessions,
+                                 SignalSessionFactory factory) {
         this.maxMessageBytes = maxMessageBytes;
         this.metrics = metrics;
         this.clock = clock;
         this.sessions = sessions;
+        this.factory = factory;
     }
 
     /**
@@ -49,8 +54,10 @@ public final class SignalSessionUpgrader {
      *
      * @return the HTTP status written (101, or 426 for an unsupported WebSocket version), or 0 if the request is not
      *         a WebSocket handshake this server can complete; then nothing was written and the caller answers it
+     * @throws ConnectRejection when the room does not admit the participant; nothing was written
      */
-    public int upgrade(ChannelHandlerContext ctx, FullHttpRequest request, ParticipantInit participant) {
+    public int upgrade(ChannelHandlerContext ctx, FullHttpRequest request, ParticipantInit participant)
+            throws ConnectRejection {
         WebSocketDecoderConfig decoder = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(maxMessageBytes)
                 .allowExtensions(true)
@@ -65,16 +72,26 @@ public final class SignalSessionUpgrader {
         // the session is in place before the 101 leaves, so that it is counted and ready when the client sees it
         ChannelPipeline pipeline = ctx.pipeline();
         String name = ctx.name();
-        SignalSessionHandler session = new SignalSessionHandler(participant, metrics, clock, maxMessageBytes);
+        SignalSession room = factory == null ? null : factory.open(participant, ctx.executor());
+        SignalSessionHandler session = new SignalSessionHandler(participant, metrics, clock, maxMessageBytes, room);
         pipeline.addAfter(name, "ws-idle", new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
                 .addAfter("ws-idle", "ws-session", session);
         sessions.add(ctx.channel());
         try {
-            handshaker.handshake(ctx.channel(), request).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            handshaker.handshake(ctx.channel(), request).addListener((ChannelFutureListener) f -> {
+                if (f.isSuccess()) {
+                    session.opened();
+                } else {
+                    f.channel().close();
+                }
+            });
         } catch (WebSocketHandshakeException e) {
             pipeline.remove("ws-idle");
             pipeline.remove(session);
             sessions.remove(ctx.channel());
+            if (room != null) {
+                room.detached(null, true);
+            }
             return 0;
         }
         if (pipeline.get(HTTP_IDLE_HANDLER) != null) {

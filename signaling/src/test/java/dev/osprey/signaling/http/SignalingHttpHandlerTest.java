@@ -39,7 +39,7 @@ class SignalingHttpHandlerTest {
         ConnectRequestValidator validator = new ConnectRequestValidator(
                 new AccessTokenVerifier(Map.of("devkey", "secret"), Clock.systemUTC()), new KnownRooms(), true);
         RtcRoutes routes = new RtcRoutes(validator, new SignalSessionUpgrader(4096, metrics, Clock.systemUTC(),
-                new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE)), metrics);
+                new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE), null), metrics);
         return new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(1024),
                 new SignalingHttpHandler(new CorsPolicy(), routes));
     }

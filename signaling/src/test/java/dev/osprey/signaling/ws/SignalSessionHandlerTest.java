@@ -55,7 +55,7 @@ class SignalSessionHandlerTest {
     @BeforeEach
     void open() {
         channel = new EmbeddedChannel(new IdleStateHandler(SignalSessionUpgrader.IDLE_SECONDS, 0, 0, TimeUnit.SECONDS),
-                new SignalSessionHandler(participant(), metrics, Clock.fixed(NOW, ZoneOffset.UTC), 2048));
+                new SignalSessionHandler(participant(), metrics, Clock.fixed(NOW, ZoneOffset.UTC), 2048, null));
     }
 
     @AfterEach

@@ -11,10 +11,12 @@ import dev.osprey.turn.auth.StaticUserCredentials;
 import dev.osprey.turn.auth.TurnRestCredentials;
 import dev.osprey.turn.metrics.TurnMetrics;
 import dev.osprey.turn.net.NettyRelaySockets;
+import dev.osprey.turn.net.NettyTcpRelaySockets;
 import dev.osprey.turn.net.ReloadableSslContext;
 import dev.osprey.turn.net.TurnListeners;
 import dev.osprey.turn.policy.PeerAddressPolicy;
 import dev.osprey.turn.server.AllocationRegistry;
+import dev.osprey.turn.server.PendingPeerConnections;
 import dev.osprey.turn.server.RelayAddresses;
 import dev.osprey.turn.server.TurnClock;
 import dev.osprey.turn.server.TurnMessageDispatcher;
@@ -38,11 +40,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded TURN relay (RFC 8656) on UDP and TCP ({@code turn.udp_port}) and TLS ({@code turn.tls_port}), with the
- * long-term, TURN REST and LiveKit credential schemes. The server module builds it from a {@link TurnConfig}, its
- * {@link MeterRegistry} and the {@link TurnTransport} it runs everything on, then calls {@link #start()} and, at
- * shutdown, {@link #stop()} (neither on an event loop: both wait for sockets). The event loop group stays the
- * caller's.
+ * The embedded TURN relay (RFC 8656) on UDP and TCP ({@code turn.udp_port}) and TLS ({@code turn.tls_port}), with
+ * UDP and TCP (RFC 6062) allocations and the long-term, TURN REST and LiveKit credential schemes. The server module
+ * builds it from a {@link TurnConfig}, its {@link MeterRegistry} and the {@link TurnTransport} it runs everything on,
+ * then calls {@link #start()} and, at shutdown, {@link #stop()} (neither on an event loop: both wait for sockets).
+ * The event loop group stays the caller's.
  */
 public final class TurnServer {
     private static final Logger LOG = LoggerFactory.getLogger(TurnServer.class);
@@ -68,6 +70,9 @@ public final class TurnServer {
                 new PeerAddressPolicy(config.allowedRestrictedPeers()), ports, quota,
                 new RelayAddresses(relayAddressesOf(config)),
                 new NettyRelaySockets(transport.datagramChannel(), transport.datagramOptions(), metrics),
+                new NettyTcpRelaySockets(transport.serverChannel(), transport.socketChannel(),
+                        transport.streamReusePort(), metrics),
+                new PendingPeerConnections(),
                 new AllocationRegistry(ports, quota, metrics, clock));
         this.dispatcher = new TurnMessageDispatcher(services);
     }
@@ -85,7 +90,7 @@ public final class TurnServer {
         Optional<ReloadableSslContext> tls = config.tlsEnabled()
                 ? Optional.of(new ReloadableSslContext(config.certFile().orElseThrow(), config.keyFile().orElseThrow()))
                 : Optional.empty();
-        TurnListeners started = new TurnListeners(transport, dispatcher, services.registry());
+        TurnListeners started = new TurnListeners(transport, dispatcher, services.registry(), services.metrics());
         try {
             if (config.udpPort() > 0) {
                 started.bindUdp(new InetSocketAddress(config.listenAddress(), config.udpPort()));

@@ -10,7 +10,9 @@ import java.util.List;
  * Splits a TURN byte stream (TCP or TLS) into frames (RFC 8656 §12.5, RFC 8489 §6.2.2). A STUN message is its
  * 20-byte header plus the length field (a multiple of four); a ChannelData message is its header plus the data
  * rounded up to four bytes. Each frame is emitted as a retained slice of the cumulation (no copy); for ChannelData
- * the slice ends at the data, the padding is consumed and dropped.
+ * the slice ends at the data, the padding is consumed and dropped. One frame per {@code decode} call (the base class
+ * calls again while bytes remain), so that a handler can remove this framer after any frame and the bytes behind it
+ * reach the next handler unframed: RFC 6062 §5.4, after ConnectionBind the stream is raw data.
  *
  * <p>Anything else cannot be resynchronised, so it raises {@link MalformedTurnFrameException} once, discards
  * everything after it, and the connection handler closes the connection.
@@ -25,22 +27,23 @@ public final class TurnStreamFrameDecoder extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes()); // the stream is being closed; nothing after the bad frame counts
             return;
         }
-        while (in.readableBytes() >= ChannelData.HEADER_BYTES) {
-            int frameLength;
-            try {
-                frameLength = frameLength(in);
-            } catch (MalformedTurnFrameException e) {
-                failed = true;
-                in.skipBytes(in.readableBytes());
-                throw e;
-            }
-            if (in.readableBytes() < frameLength) {
-                return;
-            }
-            int emitted = emittedLength(in, frameLength);
-            out.add(in.readRetainedSlice(emitted));
-            in.skipBytes(frameLength - emitted);
+        if (in.readableBytes() < ChannelData.HEADER_BYTES) {
+            return;
         }
+        int frameLength;
+        try {
+            frameLength = frameLength(in);
+        } catch (MalformedTurnFrameException e) {
+            failed = true;
+            in.skipBytes(in.readableBytes());
+            throw e;
+        }
+        if (in.readableBytes() < frameLength) {
+            return;
+        }
+        int emitted = emittedLength(in, frameLength);
+        out.add(in.readRetainedSlice(emitted));
+        in.skipBytes(frameLength - emitted);
     }
 
     /**

@@ -11,14 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The relay's meters, registered on the registry the server passes in: live allocations, permissions and channels
- * (gauges); relayed packets and bytes by direction, drops by reason (function counters over {@link LongAdder}s, so
- * the per-packet cost is one uncontended add); refusals by reason and code, authentication failures.
+ * The relay's meters, registered on the registry the server passes in: live allocations, permissions, channels and
+ * TCP peer data connections (gauges); relayed packets and bytes by direction, drops by reason (function counters over
+ * {@link LongAdder}s, so the per-packet cost is one uncontended add); refusals by reason and code, authentication
+ * failures. On RFC 6062 data connections a "packet" is one read of the byte stream.
  */
 public final class TurnMetrics {
     private final AtomicInteger allocations = new AtomicInteger();
     private final AtomicInteger permissions = new AtomicInteger();
     private final AtomicInteger channels = new AtomicInteger();
+    private final AtomicInteger peerConnections = new AtomicInteger();
     private final Counter allocationsCreated;
     private final LongAdder packetsToPeer = new LongAdder();
     private final LongAdder bytesToPeer = new LongAdder();
@@ -35,7 +37,9 @@ public final class TurnMetrics {
                 .description("Live TURN permissions").register(registry);
         Gauge.builder("osprey.turn.channels", channels, AtomicInteger::get)
                 .description("Live TURN channel bindings").register(registry);
-        allocationsCreated = Counter.builder("osprey.turn.allocations.created")
+        Gauge.builder("osprey.turn.tcp.connections", peerConnections, AtomicInteger::get)
+                .description("Open RFC 6062 peer data connections, pending or bound").register(registry);
+        allocationsCreated = Counter.builder("osprey.turn.allocations.opened")
                 .description("TURN allocations made").register(registry);
         relayed(registry, "client_to_peer", packetsToPeer, bytesToPeer);
         relayed(registry, "peer_to_client", packetsToClient, bytesToClient);
@@ -78,6 +82,11 @@ public final class TurnMetrics {
     /** The live-channel gauge's backing counter, shared by every allocation's channel table. */
     public AtomicInteger channels() {
         return channels;
+    }
+
+    /** The open-peer-data-connection gauge's backing counter (RFC 6062). */
+    public AtomicInteger peerConnections() {
+        return peerConnections;
     }
 
     public void allocationCreated() {

@@ -2,6 +2,8 @@ package dev.osprey.turn.net;
 
 import dev.osprey.turn.allocation.FiveTuple;
 import dev.osprey.turn.allocation.TransportProtocol;
+import dev.osprey.turn.frame.TurnStreamFrameDecoder;
+import dev.osprey.turn.metrics.TurnMetrics;
 import dev.osprey.turn.server.Allocation;
 import dev.osprey.turn.server.AllocationRegistry;
 import dev.osprey.turn.server.ClientConnection;
@@ -9,7 +11,9 @@ import dev.osprey.turn.server.TransactionCache;
 import dev.osprey.turn.server.TurnMessageDispatcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
@@ -21,9 +25,9 @@ import java.util.List;
 
 /**
  * One TURN connection over TCP or TLS (RFC 8656 §2.1, §5): the connection is the 5-tuple, so it carries at most one
- * allocation, which is deleted when the connection closes. Frames come from {@link
- * dev.osprey.turn.frame.TurnStreamFrameDecoder}; a framing error closes the connection, since the stream cannot be
- * resynchronised.
+ * allocation, which is deleted when the connection closes. Frames come from {@link TurnStreamFrameDecoder}; a framing
+ * error closes the connection, since the stream cannot be resynchronised. A successful ConnectionBind (RFC 6062 §5.4)
+ * turns the connection into a client data connection, and this handler hands its place to a {@link TcpSplice}.
  */
 public final class StreamConnectionHandler extends ChannelInboundHandlerAdapter implements ClientConnection {
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnectionHandler.class);
@@ -31,6 +35,7 @@ public final class StreamConnectionHandler extends ChannelInboundHandlerAdapter 
     private final TurnMessageDispatcher dispatcher;
     private final AllocationRegistry registry;
     private final TransportProtocol protocol;
+    private final TurnMetrics metrics;
     private final TransactionCache transactions =
             new TransactionCache(TRANSACTION_CACHE_ENTRIES, TransactionCache.DEFAULT_TTL_NANOS);
     private final List<Allocation> relaysToFlush = new ArrayList<>(1);
@@ -39,10 +44,11 @@ public final class StreamConnectionHandler extends ChannelInboundHandlerAdapter 
     private Allocation allocation;
 
     public StreamConnectionHandler(TurnMessageDispatcher dispatcher, AllocationRegistry registry,
-                                   TransportProtocol protocol) {
+                                   TransportProtocol protocol, TurnMetrics metrics) {
         this.dispatcher = dispatcher;
         this.registry = registry;
         this.protocol = protocol;
+        this.metrics = metrics;
     }
 
     @Override
@@ -148,5 +154,19 @@ public final class StreamConnectionHandler extends ChannelInboundHandlerAdapter 
     @Override
     public void flushRelayLater(Allocation allocation) {
         relaysToFlush.add(allocation);
+    }
+
+    /**
+     * Replaces STUN framing with a raw {@link TcpSplice} to {@code peer} (RFC 6062 §5.4). Runs inside this handler's
+     * own channelRead: the splice takes this handler's place first, so that when the framer is removed the bytes it
+     * still holds (anything the client sent right after its ConnectionBind) go to the peer unframed.
+     */
+    @Override
+    public void spliceTo(Channel peer) {
+        ChannelPipeline pipeline = ctx.pipeline();
+        relaysToFlush.clear();
+        pipeline.replace(this, "turn-tcp-data", new TcpSplice(peer, metrics::relayedToPeer));
+        pipeline.remove(TurnStreamFrameDecoder.class);
+        TcpSplice.join(peer, ctx.channel());
     }
 }

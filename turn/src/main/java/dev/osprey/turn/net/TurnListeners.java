@@ -3,6 +3,7 @@ package dev.osprey.turn.net;
 import dev.osprey.turn.allocation.TransportProtocol;
 import dev.osprey.turn.api.TurnTransport;
 import dev.osprey.turn.frame.TurnStreamFrameDecoder;
+import dev.osprey.turn.metrics.TurnMetrics;
 import dev.osprey.turn.server.AllocationRegistry;
 import dev.osprey.turn.server.TurnMessageDispatcher;
 import io.netty.bootstrap.Bootstrap;
@@ -34,14 +35,17 @@ public final class TurnListeners {
     private final TurnTransport transport;
     private final TurnMessageDispatcher dispatcher;
     private final AllocationRegistry registry;
+    private final TurnMetrics metrics;
     private final List<Channel> channels = new ArrayList<>();
     private final ChannelGroup connections = new DefaultChannelGroup("turn-connections", GlobalEventExecutor.INSTANCE);
     private final Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
 
-    public TurnListeners(TurnTransport transport, TurnMessageDispatcher dispatcher, AllocationRegistry registry) {
+    public TurnListeners(TurnTransport transport, TurnMessageDispatcher dispatcher, AllocationRegistry registry,
+                         TurnMetrics metrics) {
         this.transport = transport;
         this.dispatcher = dispatcher;
         this.registry = registry;
+        this.metrics = metrics;
     }
 
     /**
@@ -79,7 +83,7 @@ public final class TurnListeners {
                         connections.add(ch);
                         tls.ifPresent(context -> ch.pipeline().addLast(context.current().newHandler(ch.alloc())));
                         ch.pipeline().addLast(new TurnStreamFrameDecoder());
-                        ch.pipeline().addLast(new StreamConnectionHandler(dispatcher, registry, protocol));
+                        ch.pipeline().addLast(new StreamConnectionHandler(dispatcher, registry, protocol, metrics));
                     }
                 });
         Channel channel = await(bootstrap.bind(address), protocol.name(), address);

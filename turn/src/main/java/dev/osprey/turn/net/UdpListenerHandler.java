@@ -152,5 +152,10 @@ public final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
         public void flushRelayLater(Allocation allocation) {
             relaysToFlush.add(allocation);
         }
+
+        @Override
+        public void spliceTo(Channel peer) {
+            throw new UnsupportedOperationException("RFC 6062 data connections are TCP or TLS, never UDP");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.osprey.turn.server;
 
 import dev.osprey.stun.StunMessage;
 import dev.osprey.stun.attribute.AddressFamily;
+import dev.osprey.stun.attribute.DontFragment;
 import dev.osprey.stun.attribute.EvenPort;
 import dev.osprey.stun.attribute.Lifetime;
 import dev.osprey.stun.attribute.RequestedAddressFamily;
@@ -26,11 +27,14 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Allocate (RFC 8656 §7.2), after authentication: refuse a second allocation on the 5-tuple (437); require
- * REQUESTED-TRANSPORT UDP (400, 442); check RESERVATION-TOKEN, EVEN-PORT and REQUESTED-ADDRESS-FAMILY (400, 440);
- * charge the quota (486, 508); pick a relay port (508 when none); bind the relay socket on this 5-tuple's event loop
- * and answer with XOR-RELAYED-ADDRESS, LIFETIME, XOR-MAPPED-ADDRESS and, for EVEN-PORT with R, RESERVATION-TOKEN.
- * DONT-FRAGMENT is accepted: Linux sends UDP with the DF bit (path MTU discovery) by default.
+ * Allocate (RFC 8656 §7.2, RFC 6062 §5.1), after authentication: refuse a second allocation on the 5-tuple (437);
+ * require REQUESTED-TRANSPORT UDP or TCP (400, 442); check RESERVATION-TOKEN, EVEN-PORT and REQUESTED-ADDRESS-FAMILY
+ * (400, 440); charge the quota (486, 508); pick a relay port (508 when none); bind the relay socket on this 5-tuple's
+ * event loop and answer with XOR-RELAYED-ADDRESS, LIFETIME, XOR-MAPPED-ADDRESS and, for EVEN-PORT with R,
+ * RESERVATION-TOKEN. DONT-FRAGMENT is accepted: Linux sends UDP with the DF bit (path MTU discovery) by default.
+ *
+ * <p>A TCP allocation (RFC 6062 §5.1) is only made over a TCP or TLS control connection (400 over UDP, as §5.1 item 2
+ * says), never with DONT-FRAGMENT, EVEN-PORT or RESERVATION-TOKEN (400); its relay socket is a listening TCP socket.
  */
 public final class AllocateHandler implements RequestHandler {
     /** Relay ports taken by other processes are skipped; give up after this many tries. */
@@ -49,7 +53,7 @@ public final class AllocateHandler implements RequestHandler {
             responder.error(request, Refusal.ALLOCATION_MISMATCH);
             return;
         }
-        Refusal refusal = checkAttributes(request.message());
+        Refusal refusal = checkAttributes(request.message(), request.connection().fiveTuple().protocol().isStream());
         if (refusal != null) {
             responder.error(request, refusal);
             return;
@@ -63,13 +67,19 @@ public final class AllocateHandler implements RequestHandler {
         allocate(request, family, advertised.get());
     }
 
-    /** The checks of §7.2 steps 2–6 that need no state; null when the request is acceptable. */
-    private static Refusal checkAttributes(StunMessage message) {
+    /** The checks of §7.2 steps 2–6 (and RFC 6062 §5.1) that need no state; null when the request is acceptable. */
+    private static Refusal checkAttributes(StunMessage message, boolean streamClient) {
         Optional<RequestedTransport> transport = message.attribute(RequestedTransport.class);
         if (transport.isEmpty()) {
             return Refusal.BAD_REQUEST;
         }
-        if (transport.get().protocol() != RequestedTransport.UDP) {
+        int protocol = transport.get().protocol();
+        if (protocol == RequestedTransport.TCP) {
+            return streamClient && message.attribute(DontFragment.class).isEmpty()
+                    && message.attribute(EvenPort.class).isEmpty() && message.attribute(ReservationToken.class).isEmpty()
+                    ? checkFamily(message) : Refusal.BAD_REQUEST;
+        }
+        if (protocol != RequestedTransport.UDP) {
             return Refusal.UNSUPPORTED_TRANSPORT;
         }
         boolean token = message.attribute(ReservationToken.class).isPresent();
@@ -77,11 +87,19 @@ public final class AllocateHandler implements RequestHandler {
                 || message.attribute(RequestedAddressFamily.class).isPresent())) {
             return Refusal.BAD_REQUEST;
         }
+        return checkFamily(message);
+    }
+
+    private static Refusal checkFamily(StunMessage message) {
         Optional<RequestedAddressFamily> family = message.attribute(RequestedAddressFamily.class);
         if (family.isPresent() && AddressFamily.ofCode(family.get().familyCode()) == null) {
             return Refusal.ADDRESS_FAMILY_NOT_SUPPORTED;
         }
         return null;
+    }
+
+    private static boolean isTcp(StunMessage message) {
+        return message.attribute(RequestedTransport.class).orElseThrow().protocol() == RequestedTransport.TCP;
     }
 
     private static AddressFamily requestedFamily(StunMessage message) {
@@ -107,6 +125,9 @@ public final class AllocateHandler implements RequestHandler {
                 services.config().maxAllocationBytesPerSecond(), services.metrics().permissions(),
                 services.metrics().channels());
         allocation.expireIn(Lifetimes.granted(request.message(), services.config()), services.clock().nanoTime());
+        if (isTcp(request.message())) {
+            allocation.enableTcp(new TcpRelay(allocation, services));
+        }
         request.connection().attach(allocation);
         bind(request, allocation, family, advertised, port, BIND_ATTEMPTS);
     }
@@ -130,8 +151,11 @@ public final class AllocateHandler implements RequestHandler {
 
     private void bind(TurnRequest request, Allocation allocation, AddressFamily family, InetAddress advertised,
                       PortChoice port, int attemptsLeft) {
-        Future<Channel> opened = services.relaySockets()
-                .open(allocation, services.relayAddresses().bindAddress(family, port.port()));
+        InetSocketAddress bindAddress = services.relayAddresses().bindAddress(family, port.port());
+        TcpRelay tcp = allocation.tcp();
+        Future<Channel> opened = tcp != null
+                ? services.tcpRelaySockets().listen(allocation, bindAddress, tcp::accepted)
+                : services.relaySockets().open(allocation, bindAddress);
         opened.addListener(f -> {
             if (f.isSuccess()) {
                 bound(request, allocation, opened.getNow(), new InetSocketAddress(advertised, port.port()), port);

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One allocation (RFC 8656 §2.2, §7): the relayed transport address and its socket, the 5-tuple and credentials it
- * belongs to, its permissions, channel bindings, lifetime and bandwidth budget. Every field is owned by the event loop
+ * belongs to, its permissions, channel bindings, lifetime and bandwidth budget, and for a TCP allocation (RFC 6062)
+ * its peer data connections. Every field is owned by the event loop
  * of the client's connection, which is also the event loop of the relay socket, so no field needs a lock.
  */
 public final class Allocation {
@@ -26,6 +27,7 @@ public final class Allocation {
     private final BandwidthBudget budget;
     private InetSocketAddress relayAddress;
     private Channel relayChannel;
+    private TcpRelay tcp;
     private long expiresAtNanos;
     private boolean relayFlushPending;
     private State state = State.PENDING;
@@ -84,7 +86,17 @@ public final class Allocation {
         return relayAddress;
     }
 
-    /** The relay socket, once bound; null before. */
+    /** The RFC 6062 state of a TCP allocation; null for a UDP one. */
+    public TcpRelay tcp() {
+        return tcp;
+    }
+
+    /** Makes this a TCP allocation (RFC 6062): its relay socket listens and peers are reached over TCP. */
+    void enableTcp(TcpRelay relay) {
+        this.tcp = relay;
+    }
+
+    /** The relay socket (for a TCP allocation the listening socket), once bound; null before. */
     public Channel relayChannel() {
         return relayChannel;
     }

@@ -72,6 +72,9 @@ public final class AllocationRegistry {
         if (sweeper != null) {
             sweeper.remove(allocation);
         }
+        if (allocation.tcp() != null) {
+            allocation.tcp().closeAll(); // RFC 6062 §5.5: data connections end with their allocation
+        }
         Channel relay = allocation.relayChannel();
         if (relay != null) {
             relay.close();

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * The timer of one event loop (RFC 8656 §7, §9, §12 lifetimes): once a second it deletes the allocations of that loop
- * whose lifetime ran out, drops expired permissions and channel bindings, and refills bandwidth budgets. One
- * scheduled task per loop, never one per allocation; it runs on the loop that owns the allocations, so it needs no
- * lock. Tests call {@link #sweep} with the time they want.
+ * whose lifetime ran out, drops expired permissions and channel bindings, closes TCP peer data connections whose
+ * ConnectionBind did not come (RFC 6062 §5.3), and refills bandwidth budgets. One scheduled task per loop, never one
+ * per allocation; it runs on the loop that owns the allocations, so it needs no lock. Tests call {@link #sweep} with
+ * the time they want.
  */
 public final class AllocationSweeper {
     private final Set<Allocation> allocations = new LinkedHashSet<>();
@@ -41,6 +42,9 @@ public final class AllocationSweeper {
             }
             allocation.permissions().expire(nowNanos);
             allocation.channels().expire(nowNanos);
+            if (allocation.tcp() != null) {
+                allocation.tcp().expirePending(nowNanos);
+            }
             allocation.budget().refill(elapsed);
         }
         for (Allocation allocation : expired) {

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * ChannelBind (RFC 8656 §11.2), after authentication: no allocation → 437; CHANNEL-NUMBER outside 0x4000–0x7FFF or missing,
- * XOR-PEER-ADDRESS missing, the number bound to another peer or the peer to another number → 400; the peer checked
- * (443, 403). Success binds or refreshes the channel for 600 s and installs or refreshes the peer's permission.
+ * XOR-PEER-ADDRESS missing, the number bound to another peer or the peer to another number, a TCP allocation (RFC 6062
+ * relays no datagrams) → 400; the peer checked (443, 403). Success binds or refreshes the channel for 600 s and installs or refreshes the peer's permission.
  */
 public final class ChannelBindHandler implements RequestHandler {
     private final TurnServices services;
@@ -33,7 +33,8 @@ public final class ChannelBindHandler implements RequestHandler {
         }
         Optional<ChannelNumber> number = request.message().attribute(ChannelNumber.class);
         Optional<XorPeerAddress> peer = request.message().attribute(XorPeerAddress.class);
-        if (number.isEmpty() || !ChannelData.isValidChannelNumber(number.get().number()) || peer.isEmpty()) {
+        if (number.isEmpty() || !ChannelData.isValidChannelNumber(number.get().number()) || peer.isEmpty()
+                || allocation.tcp() != null) {
             responder.error(request, Refusal.BAD_REQUEST);
             return;
         }

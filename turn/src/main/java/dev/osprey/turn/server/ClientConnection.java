@@ -3,6 +3,7 @@ package dev.osprey.turn.server;
 import dev.osprey.turn.allocation.FiveTuple;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 
 /**
@@ -41,4 +42,11 @@ public interface ClientConnection {
 
     /** Asks for {@code allocation}'s relay socket to be flushed when the current read batch ends. */
     void flushRelayLater(Allocation allocation);
+
+    /**
+     * Turns this TCP or TLS connection into an RFC 6062 client data connection joined to {@code peer} (a pending
+     * peer data connection, not reading yet): from now on bytes are relayed both ways as they are, with no more
+     * STUN framing. Called by ConnectionBind after its response was written; UDP clients never get here.
+     */
+    void spliceTo(Channel peer);
 }

@@ -33,6 +33,10 @@ public final class SendIndicationHandler {
             metrics.dropped(DropReason.NO_ALLOCATION);
             return;
         }
+        if (allocation.tcp() != null) {
+            metrics.dropped(DropReason.UNEXPECTED); // RFC 6062: a TCP allocation relays over peer data connections
+            return;
+        }
         StunMessage message;
         try {
             message = StunDecoder.decode(raw);

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Entry point for every frame a client sends (RFC 8656 §4–§12). ChannelData goes straight to the relay. A STUN
+ * Entry point for every frame a client sends (RFC 8656 §4–§12, RFC 6062 §5). ChannelData goes straight to the relay. A STUN
  * request is looked up in the transaction cache (a retransmission gets the cached answer), decoded (malformed → 400),
  * authenticated when its method needs it, checked for unknown comprehension-required attributes (420 with
  * UNKNOWN-ATTRIBUTES, after authentication as RFC 8489 §6.3.1 orders it) and handed to the handler of its method;
@@ -44,7 +44,9 @@ public final class TurnMessageDispatcher {
                 StunMethod.ALLOCATE, new AllocateHandler(services),
                 StunMethod.REFRESH, new RefreshHandler(services),
                 StunMethod.CREATE_PERMISSION, new CreatePermissionHandler(services),
-                StunMethod.CHANNEL_BIND, new ChannelBindHandler(services));
+                StunMethod.CHANNEL_BIND, new ChannelBindHandler(services),
+                StunMethod.CONNECT, new ConnectHandler(services),
+                StunMethod.CONNECTION_BIND, new ConnectionBindHandler(services));
     }
 
     /** The ChannelData hot path, for callers that have already found the allocation. */

@@ -10,8 +10,9 @@ import dev.osprey.turn.policy.PeerAddressPolicy;
 
 /**
  * What the request handlers share: settings, clocks, credential sources, nonces, peer policy, relay ports, quotas,
- * relay addresses and sockets, the registry of live allocations, metrics, and the responder. Immutable references;
- * the shared mutable parts (ports, quota, metrics) are thread-safe themselves.
+ * relay addresses, UDP and TCP relay sockets, the RFC 6062 connections waiting for a ConnectionBind, the registry of
+ * live allocations, metrics, and the responder. Immutable references; the shared mutable parts (ports, quota, pending
+ * connections, metrics) are thread-safe themselves.
  */
 public record TurnServices(
         TurnConfig config,
@@ -24,6 +25,8 @@ public record TurnServices(
         AllocationQuota quota,
         RelayAddresses relayAddresses,
         RelaySocketFactory relaySockets,
+        TcpRelaySockets tcpRelaySockets,
+        PendingPeerConnections pendingConnections,
         AllocationRegistry registry) {
 
     /** The responder that encodes, caches and sends answers with these services. */

@@ -1,11 +1,13 @@
 package dev.osprey.turn.api;
 
+import dev.osprey.turn.server.TurnClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.EventExecutor;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,6 +27,10 @@ final class LoopbackTurnServer implements AutoCloseable {
     final TurnServer server;
 
     LoopbackTurnServer(UnaryOperator<TurnConfig.Builder> customize) throws IOException {
+        this(customize, TurnClock.SYSTEM);
+    }
+
+    LoopbackTurnServer(UnaryOperator<TurnConfig.Builder> customize, TurnClock clock) throws IOException {
         int relayStart = 40000 + (int) (ProcessHandle.current().pid() % 200) * 100;
         TurnConfig.Builder builder = TurnConfig.builder().enabled(true)
                 .listenAddress(InetAddress.getLoopbackAddress())
@@ -36,7 +42,7 @@ final class LoopbackTurnServer implements AutoCloseable {
                 .allowRestrictedPeerCidrs(List.of("127.0.0.0/8"));
         config = customize.apply(builder).build();
         server = new TurnServer(config, meters,
-                TurnTransport.of(group, NioDatagramChannel.class, NioServerSocketChannel.class));
+                TurnTransport.of(group, NioDatagramChannel.class, NioServerSocketChannel.class), clock);
         server.start();
     }
 
@@ -52,6 +58,21 @@ final class LoopbackTurnServer implements AutoCloseable {
         var search = meters.find(name).tags(tags);
         return search.counters().stream().mapToDouble(c -> c.count()).sum()
                 + search.functionCounters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    /** Runs a sweep of every event loop at the clock's time now, and waits for it (and so for what was queued). */
+    void sweepAll() {
+        for (EventExecutor loop : group) {
+            loop.submit(() -> server.services().registry().sweeperOf(loop).sweep(server.services().clock().nanoTime()))
+                    .syncUninterruptibly();
+        }
+    }
+
+    /** Waits until every event loop has run what was queued on it before this call. */
+    void drainLoops() {
+        for (EventExecutor loop : group) {
+            loop.submit(() -> { }).syncUninterruptibly();
+        }
     }
 
     @Override

@@ -59,6 +59,18 @@ class UclientAcceptanceTest {
     }
 
     @Test
+    void tcpRelayAllocationsLoseNothing() throws Exception {
+        // -T: RFC 6062 allocations; every client Connects to every other one's relayed address, which announces the
+        // connection with a ConnectionAttempt, and both ends bind a data connection with ConnectionBind
+        uclient(List.of("-T", "-m", "4", "-n", "40", "-z", "5"), turn.udpPort()).assertNoLoss(4 * 40);
+    }
+
+    @Test
+    void tcpRelayAllocationsOverTlsLoseNothing() throws Exception {
+        uclient(List.of("-T", "-S", "-m", "4", "-n", "40", "-z", "5"), turn.tlsPort()).assertNoLoss(4 * 40);
+    }
+
+    @Test
     void sendIndicationsLoseNothing() throws Exception {
         uclient(List.of("-s", "-y", "-c", "-m", "4", "-n", "40", "-z", "5"), turn.udpPort()).assertNoLoss(4 * 40);
     }

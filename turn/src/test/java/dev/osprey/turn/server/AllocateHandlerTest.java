@@ -45,7 +45,7 @@ class AllocateHandlerTest {
                 .isEqualTo(client.fiveTuple().client());
         assertThat(client.allocation().state()).isEqualTo(Allocation.State.LIVE);
         assertThat(turn.count("osprey.turn.allocations")).isEqualTo(1);
-        assertThat(turn.count("osprey.turn.allocations.created")).isEqualTo(1);
+        assertThat(turn.count("osprey.turn.allocations.opened")).isEqualTo(1);
     }
 
     @Test
@@ -76,16 +76,18 @@ class AllocateHandlerTest {
         StunMessage first = turn.exchange(client, request, key);
         StunMessage again = turn.exchange(client, request, key);
         assertThat(again).isEqualTo(first);
-        assertThat(turn.count("osprey.turn.allocations.created")).isEqualTo(1);
+        assertThat(turn.count("osprey.turn.allocations.opened")).isEqualTo(1);
         assertThat(turn.count("osprey.turn.refusals")).isZero();
     }
 
     @Test
-    void missingRequestedTransportIs400AndTcpIs442() {
+    void missingRequestedTransportIs400UnknownIs442AndTcpOverUdpIs400() {
         assertThat(code(turn.request(client, StunMethod.ALLOCATE))).isEqualTo(400);
-        assertThat(code(turn.request(client, StunMethod.ALLOCATE, new RequestedTransport(RequestedTransport.TCP))))
-                .isEqualTo(442);
+        assertThat(code(turn.request(client, StunMethod.ALLOCATE, new RequestedTransport(132)))).isEqualTo(442);
         assertThat(turn.count("osprey.turn.refusals", "code", "442")).isEqualTo(1);
+        // RFC 6062 §5.1: a TCP allocation needs a TCP or TLS control connection, else 400
+        assertThat(code(turn.request(client, StunMethod.ALLOCATE, new RequestedTransport(RequestedTransport.TCP))))
+                .isEqualTo(400);
         assertThat(client.allocation()).isNull();
     }
 

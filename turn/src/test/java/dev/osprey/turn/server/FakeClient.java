@@ -5,6 +5,7 @@ import dev.osprey.turn.allocation.TransportProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 
 import java.net.InetSocketAddress;
@@ -22,6 +23,8 @@ final class FakeClient implements ClientConnection {
     private final List<Allocation> relaysToFlush = new ArrayList<>();
     private Allocation allocation;
     boolean writable = true;
+    /** The peer data connection a ConnectionBind joined this client to, if any. */
+    Channel splicedTo;
     int flushes;
 
     FakeClient(InetSocketAddress client, InetSocketAddress server, TransportProtocol protocol, EventLoop loop) {
@@ -84,6 +87,11 @@ final class FakeClient implements ClientConnection {
     @Override
     public void flushRelayLater(Allocation allocation) {
         relaysToFlush.add(allocation);
+    }
+
+    @Override
+    public void spliceTo(Channel peer) {
+        splicedTo = peer;
     }
 
     /** What a listener does at the end of a read batch. */

@@ -67,7 +67,7 @@ class MalformedInputTest {
         StunMessage response = turn.exchange(client, StunMessage.builder(StunClass.REQUEST, StunMethod.valueOf(0x0ABC),
                 TransactionId.random()).build(), MessageProtection.NONE);
         assertThat(code(response)).isEqualTo(400);
-        assertThat(code(turn.request(client, StunMethod.CONNECT))).isEqualTo(400);
+        assertThat(code(turn.request(client, StunMethod.CONNECTION_ATTEMPT))).isEqualTo(400);
     }
 
     @Test

@@ -32,7 +32,8 @@ class StreamConnectionTest {
     private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 6000);
     private final TurnHarness turn = new TurnHarness();
     private final EmbeddedChannel connection = new TcpChannel(new TurnStreamFrameDecoder(),
-            new StreamConnectionHandler(turn.dispatcher, turn.services.registry(), TransportProtocol.TCP));
+            new StreamConnectionHandler(turn.dispatcher, turn.services.registry(), TransportProtocol.TCP,
+                    turn.metrics));
     private String nonce;
 
     @AfterEach

@@ -10,6 +10,7 @@ import dev.osprey.stun.StunMessage;
 import dev.osprey.stun.StunMethod;
 import dev.osprey.stun.TransactionId;
 import dev.osprey.stun.attribute.ChannelNumber;
+import dev.osprey.stun.attribute.ConnectionId;
 import dev.osprey.stun.attribute.Data;
 import dev.osprey.stun.attribute.DontFragment;
 import dev.osprey.stun.attribute.EvenPort;
@@ -20,6 +21,7 @@ import dev.osprey.stun.attribute.ReservationToken;
 import dev.osprey.stun.attribute.StunAttribute;
 import dev.osprey.stun.attribute.UnknownAttribute;
 import dev.osprey.stun.attribute.XorPeerAddress;
+import dev.osprey.turn.allocation.TransportProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.socket.DatagramPacket;
@@ -34,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Jazzer targets for every handler. Each run starts a fresh in-memory server with one allocation (a permission and a
- * channel to 127.0.0.1:6000), then sends fuzzed input: raw frames, or requests of one method whose attributes the
- * fuzzer chooses and which carry valid credentials, so that the handler's own checks are reached. Whatever comes
- * back must be one STUN message per request with the request's transaction ID; nothing may throw or leak.
+ * channel to 127.0.0.1:6000; for the RFC 6062 targets a TCP allocation with a pending peer connection), then sends
+ * fuzzed input: raw frames, or requests of one method whose attributes the fuzzer chooses and which carry valid
+ * credentials, so that the handler's own checks are reached. Whatever comes back must be one STUN message per request
+ * with the request's transaction ID; nothing may throw or leak.
  */
 class TurnHandlerFuzzTest {
     private static final InetSocketAddress PEER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 6000);
@@ -122,6 +125,37 @@ class TurnHandlerFuzzTest {
         }
     }
 
+    @FuzzTest(maxDuration = "60s")
+    void connect(FuzzedDataProvider input) {
+        try (TcpSession session = new TcpSession()) {
+            List<StunAttribute> attributes = new ArrayList<>();
+            if (input.consumeBoolean()) {
+                int port = input.consumeBoolean() ? FakeTcpRelaySockets.REFUSING_PORT : input.consumeInt(1, 0xFFFF);
+                attributes.add(new XorPeerAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+            }
+            attributes.addAll(attributes(input));
+            session.requestFrom(session.control, StunMethod.CONNECT, attributes);
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void connectionBind(FuzzedDataProvider input) {
+        try (TcpSession session = new TcpSession()) {
+            List<StunAttribute> attributes = new ArrayList<>();
+            if (input.consumeBoolean()) {
+                attributes.add(new ConnectionId(input.consumeBoolean() ? session.pendingId
+                        : input.consumeLong(0, 0xFFFF_FFFFL)));
+            }
+            attributes.addAll(attributes(input));
+            FakeClient data = session.turn.client(40001,
+                    input.consumeBoolean() ? TransportProtocol.TCP : TransportProtocol.UDP);
+            session.requestFrom(data, StunMethod.CONNECTION_BIND, attributes);
+            if (data.splicedTo != null) {
+                assertThat(data.splicedTo).isSameAs(session.turn.tcpSockets.channels.get(1));
+            }
+        }
+    }
+
     /** Attributes chosen by the fuzzer, valid enough to encode, not necessarily to be accepted. */
     static List<StunAttribute> attributes(FuzzedDataProvider input) {
         List<StunAttribute> attributes = new ArrayList<>();
@@ -159,6 +193,38 @@ class TurnHandlerFuzzTest {
             return new InetSocketAddress(InetAddress.getByAddress(ip), input.consumeInt(0, 0xFFFF));
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh server with a TCP allocation on {@link #control} and one peer connection waiting for its bind. */
+    private static final class TcpSession implements AutoCloseable {
+        final TurnHarness turn = new TurnHarness();
+        final FakeClient control = turn.client(40000, TransportProtocol.TCP);
+        final long pendingId;
+
+        TcpSession() {
+            turn.request(control, StunMethod.ALLOCATE, new RequestedTransport(RequestedTransport.TCP));
+            StunMessage connected = turn.request(control, StunMethod.CONNECT, new XorPeerAddress(PEER));
+            pendingId = connected.attribute(ConnectionId.class).orElseThrow().id();
+            control.releaseAll();
+        }
+
+        void requestFrom(FakeClient from, StunMethod method, List<StunAttribute> attributes) {
+            StunMessage request = turn.authenticated(from, method, TurnHarness.USER, attributes);
+            from.releaseAll();
+            turn.send(from, TurnHarness.encode(request, TurnHarness.integrity(TurnHarness.USER, TurnHarness.PASSWORD)));
+            StunMessage response = turn.nextMessage(from);
+            assertThat(response).isNotNull();
+            assertThat(response.transactionId()).isEqualTo(request.transactionId());
+            assertThat(response.messageClass()).isIn(StunClass.SUCCESS_RESPONSE, StunClass.ERROR_RESPONSE);
+            assertThat(from.poll()).isNull();
+            from.releaseAll();
+        }
+
+        @Override
+        public void close() {
+            control.releaseAll();
+            turn.close();
         }
     }
 

@@ -60,6 +60,7 @@ final class TurnHarness implements AutoCloseable {
     final TurnMetrics metrics = new TurnMetrics(meters);
     final EmbeddedChannel loopOwner = new EmbeddedChannel();
     final List<EmbeddedChannel> relays = new ArrayList<>();
+    final FakeTcpRelaySockets tcpSockets = new FakeTcpRelaySockets(loopOwner.eventLoop());
     final TurnConfig config;
     final TurnServices services;
     final TurnMessageDispatcher dispatcher;
@@ -85,7 +86,8 @@ final class TurnHarness implements AutoCloseable {
                 new NonceIssuer(config.nonceLifetime().toSeconds()),
                 new PeerAddressPolicy(config.allowRestrictedPeerCidrs().stream().map(Cidr::parse).toList()),
                 ports, quota,
-                new RelayAddresses(List.of(RELAY_IP)), this::openRelay, registry);
+                new RelayAddresses(List.of(RELAY_IP)), this::openRelay, tcpSockets, new PendingPeerConnections(),
+                registry);
         dispatcher = new TurnMessageDispatcher(services);
     }
 
@@ -194,6 +196,7 @@ final class TurnHarness implements AutoCloseable {
     @Override
     public void close() {
         relays.forEach(EmbeddedChannel::finishAndReleaseAll);
+        tcpSockets.close();
         loopOwner.finishAndReleaseAll();
     }
 
