@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param cors      cross-origin policy of the API
  * @param rateLimit per-IP request budgets (0 disables a limiter)
  * @param limits    room caps
+ * @param uploads   avatars and chat attachments on disk
  */
 public record ControlApiConfig(Server server, Database database, Auth auth, Features features, LiveKit livekit,
-                               Cors cors, RateLimit rateLimit, Limits limits) {
+                               Cors cors, RateLimit rateLimit, Limits limits, Uploads uploads) {
 
     public ControlApiConfig {
         Objects.requireNonNull(server, "server");
@@ -30,6 +31,7 @@ public record ControlApiConfig(Server server, Database database, Auth auth, Feat
         Objects.requireNonNull(cors, "cors");
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(uploads, "uploads");
     }
 
     /** The contract's defaults: port 8090, SQLite at {@code data/osprey.db}, 24 h access tokens, no secrets. */
@@ -45,39 +47,44 @@ public record ControlApiConfig(Server server, Database database, Auth auth, Feat
                         List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"), false, List.of(), 0),
                 new RateLimit(new RateLimit.Limit(10, 60), new RateLimit.Limit(3, 60), new RateLimit.Limit(5, 60),
                         new RateLimit.Limit(30, 60)),
-                new Limits(1000, 100));
+                new Limits(1000, 100),
+                new Uploads(Path.of("data", "uploads"), 512_000, 8192, 500L * 1024 * 1024, 0));
     }
 
     public ControlApiConfig withServer(Server value) {
-        return new ControlApiConfig(value, database, auth, features, livekit, cors, rateLimit, limits);
+        return new ControlApiConfig(value, database, auth, features, livekit, cors, rateLimit, limits, uploads);
     }
 
     public ControlApiConfig withDatabase(Database value) {
-        return new ControlApiConfig(server, value, auth, features, livekit, cors, rateLimit, limits);
+        return new ControlApiConfig(server, value, auth, features, livekit, cors, rateLimit, limits, uploads);
     }
 
     public ControlApiConfig withAuth(Auth value) {
-        return new ControlApiConfig(server, database, value, features, livekit, cors, rateLimit, limits);
+        return new ControlApiConfig(server, database, value, features, livekit, cors, rateLimit, limits, uploads);
     }
 
     public ControlApiConfig withFeatures(Features value) {
-        return new ControlApiConfig(server, database, auth, value, livekit, cors, rateLimit, limits);
+        return new ControlApiConfig(server, database, auth, value, livekit, cors, rateLimit, limits, uploads);
     }
 
     public ControlApiConfig withLivekit(LiveKit value) {
-        return new ControlApiConfig(server, database, auth, features, value, cors, rateLimit, limits);
+        return new ControlApiConfig(server, database, auth, features, value, cors, rateLimit, limits, uploads);
     }
 
     public ControlApiConfig withCors(Cors value) {
-        return new ControlApiConfig(server, database, auth, features, livekit, value, rateLimit, limits);
+        return new ControlApiConfig(server, database, auth, features, livekit, value, rateLimit, limits, uploads);
     }
 
     public ControlApiConfig withRateLimit(RateLimit value) {
-        return new ControlApiConfig(server, database, auth, features, livekit, cors, value, limits);
+        return new ControlApiConfig(server, database, auth, features, livekit, cors, value, limits, uploads);
+    }
+
+    public ControlApiConfig withUploads(Uploads value) {
+        return new ControlApiConfig(server, database, auth, features, livekit, cors, rateLimit, limits, value);
     }
 
     public ControlApiConfig withLimits(Limits value) {
-        return new ControlApiConfig(server, database, auth, features, livekit, cors, rateLimit, value);
+        return new ControlApiConfig(server, database, auth, features, livekit, cors, rateLimit, value, uploads);
     }
 
     /**
@@ -305,5 +312,24 @@ public record ControlApiConfig(Server server, Database database, Auth auth, Feat
      * @param maxRoomsPerUser      active rooms one non-superadmin may own (100)
      */
     public record Limits(int maxParticipantsLimit, int maxRoomsPerUser) {
+    }
+
+    /**
+     * Bedrud's {@code chat.uploads} (and its avatar store); the largest chat upload is {@link Server#bodyLimitBytes}.
+     *
+     * @param dir                  where avatars ({@code avatars/}) and chat files ({@code chat/}) are kept
+     * @param inlineMaxBytes       chat images smaller than this travel inline as {@code data:} URLs (512000)
+     * @param maxDimension         widest or tallest chat image accepted, in pixels (8192)
+     * @param maxBytesPerUser      chat bytes one user may store, superadmins exempt (500 MiB; 0 = no quota)
+     * @param globalThresholdBytes chat bytes stored in all, beyond which uploads are refused (0 = no limit)
+     */
+    public record Uploads(Path dir, long inlineMaxBytes, int maxDimension, long maxBytesPerUser,
+                          long globalThresholdBytes) {
+        public Uploads {
+            Objects.requireNonNull(dir, "dir");
+            if (inlineMaxBytes < 0 || maxDimension < 1 || maxBytesPerUser < 0 || globalThresholdBytes < 0) {
+                throw new IllegalArgumentException("uploads limits must not be negative");
+            }
+        }
     }
 }

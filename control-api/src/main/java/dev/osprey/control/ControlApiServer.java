@@ -33,6 +33,8 @@ import dev.osprey.control.room.PresenceEndpoints;
 import dev.osprey.control.room.RoomEndpoints;
 import dev.osprey.control.room.RoomRules;
 import dev.osprey.control.settings.EffectiveSettings;
+import dev.osprey.control.uploads.AvatarEndpoints;
+import dev.osprey.control.uploads.ChatUploadEndpoints;
 import dev.osprey.signaling.api.RoomService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
@@ -127,6 +129,11 @@ public final class ControlApiServer implements AutoCloseable {
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders());
         cors().ifPresent(h -> router.route().handler(h));
+        // the two multipart routes keep their files (in a temporary directory, removed when the response ends)
+        BodyHandler uploads = BodyHandler.create(config.uploads().dir().resolve("tmp").toString())
+                .setBodyLimit(config.server().effectiveBodyLimitBytes()).setDeleteUploadedFilesOnEnd(true);
+        router.route("/api/auth/me/avatar").handler(uploads);
+        router.route("/api/room/:roomId/chat/upload").handler(uploads);
         router.route("/api/*").handler(BodyHandler.create(false)
                 .setBodyLimit(config.server().effectiveBodyLimitBytes()));
         Gatekeeper gate = new Gatekeeper(ctx.sessions().tokens(), ctx.authState(), ctx.store().users(),
@@ -173,12 +180,14 @@ public final class ControlApiServer implements AutoCloseable {
         emailFlows.register(api);
         new AuthEndpoints(ctx, emailFlows).register(api);
         new AccountEndpoints(ctx, emailFlows).register(api);
+        new AvatarEndpoints(ctx).register(api);
         RoomRules rules = new RoomRules(ctx);
         MediaRooms media = new MediaRooms(ctx.rooms());
         new RoomEndpoints(ctx, rules, media).register(api);
         new JoinEndpoints(ctx, rules).register(api);
         new PresenceEndpoints(ctx, rules, media).register(api);
         new ModerationEndpoints(ctx, rules, media).register(api);
+        new ChatUploadEndpoints(ctx).register(api);
         new WebhookEndpoint(ctx).register(api);
         new AdminUserEndpoints(ctx, emailFlows).register(api);
         new AdminRoomQueries(ctx).register(api);

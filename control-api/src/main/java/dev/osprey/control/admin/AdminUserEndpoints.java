@@ -291,6 +291,7 @@ public final class AdminUserEndpoints {
                 dev.osprey.control.room.RoomCleanup.Fate.HARD_DELETE));
         ctx.authState().ban(u.id());
         ctx.store().users().delete(u.id());
+        new dev.osprey.control.uploads.UploadFiles(ctx.config().uploads().dir()).deleteAvatars(u.id());
         return rooms.size();
     }
 

@@ -188,7 +188,7 @@ public final class AuthEndpoints {
         m.put("chatMaxMessageCount", 10000);
         m.put("chatMessageTTLHours", 2160);
         m.put("chatUploadMaxBytes", ctx.config().server().effectiveBodyLimitBytes());
-        m.put("chatUploadMaxDimension", 8192);
+        m.put("chatUploadMaxDimension", ctx.config().uploads().maxDimension());
         m.put("recordingsEnabled", false);
         m.put("rnnoiseEnabled", s.bool("rnnoiseEnabled", false));
         m.put("krispEnabled", s.bool("krispEnabled", false));

@@ -5,13 +5,14 @@ public record Store(Database database, Sql sql, UserRepository users, RoomReposi
                     ParticipantRepository participants, BlockedTokenRepository blockedTokens,
                     InviteTokenRepository invites, PreferencesRepository preferences, SettingsRepository settings,
                     WebhookRepository webhooks, JobRepository jobs, RoomPermissionRepository permissions,
-                    RoomEventRepository roomEvents) {
+                    RoomEventRepository roomEvents, ChatUploadRepository chatUploads) {
 
     public static Store over(Database database) {
         Sql sql = new Sql(database.dataSource());
         return new Store(database, sql, new UserRepository(sql), new RoomRepository(sql),
                 new ParticipantRepository(sql), new BlockedTokenRepository(sql), new InviteTokenRepository(sql),
                 new PreferencesRepository(sql), new SettingsRepository(sql), new WebhookRepository(sql),
-                new JobRepository(sql), new RoomPermissionRepository(sql), new RoomEventRepository(sql));
+                new JobRepository(sql), new RoomPermissionRepository(sql), new RoomEventRepository(sql),
+                new ChatUploadRepository(sql));
     }
 }

@@ -60,6 +60,38 @@ public final class Call {
         return raw == null ? new byte[0] : raw.getBytes();
     }
 
+    /** A multipart file field's upload (its bytes are in a temporary file until the response ends). */
+    public record Upload(String fileName, long size, java.nio.file.Path file) {
+        /** The uploaded bytes, at most {@code max} (a larger file is refused with {@code tooLarge}). */
+        public byte[] read(long max, ApiException tooLarge) {
+            if (size > max) {
+                throw tooLarge;
+            }
+            try {
+                byte[] data = java.nio.file.Files.readAllBytes(file);
+                if (data.length > max) {
+                    throw tooLarge;
+                }
+                return data;
+            } catch (java.io.IOException e) {
+                throw ApiException.internal("Failed to read upload");
+            }
+        }
+    }
+
+    /** The first file uploaded in the multipart field {@code name}, if any. */
+    public java.util.Optional<Upload> upload(String name) {
+        return ctx.fileUploads().stream().filter(f -> name.equals(f.name())).findFirst()
+                .map(f -> new Upload(f.fileName() == null ? "" : f.fileName(), f.size(),
+                        java.nio.file.Path.of(f.uploadedFileName())));
+    }
+
+    /** A multipart or URL-encoded form field, or "" when absent. */
+    public String form(String name) {
+        String v = ctx.request().getFormAttribute(name);
+        return v == null ? "" : v;
+    }
+
     public String path(String name) {
         String v = ctx.pathParam(name);
         return v == null ? "" : v;

@@ -2,6 +2,7 @@ package dev.osprey.control.room;
 
 import dev.osprey.control.ControlContext;
 import dev.osprey.control.db.Room;
+import dev.osprey.control.uploads.UploadFiles;
 import dev.osprey.signaling.api.RoomServiceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,14 @@ public final class RoomCleanup {
             case ARCHIVE -> ctx.store().rooms().archive(room.id(), now);
             case SUSPEND -> ctx.store().rooms().suspend(room.id(), now);
             case DEACTIVATE -> ctx.store().rooms().setActive(room.id(), false, now);
-            case HARD_DELETE -> ctx.store().rooms().delete(room.id());
+            case HARD_DELETE -> {
+                ctx.store().rooms().delete(room.id());
+                try {
+                    new UploadFiles(ctx.config().uploads().dir()).deleteChatOf(room.id());
+                } catch (java.io.UncheckedIOException e) {
+                    LOG.warn("chat uploads of a deleted room left on disk: room={}", room.id(), e);
+                }
+            }
         }
     }
 }

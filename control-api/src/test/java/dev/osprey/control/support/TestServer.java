@@ -96,7 +96,8 @@ public final class TestServer implements AutoCloseable {
                     .withAuth(ControlApiConfig.defaults().auth().withSecrets(JWT_SECRET, "session-secret"))
                     .withLivekit(new ControlApiConfig.LiveKit("ws://localhost:7880", "http://127.0.0.1:7880", LK_KEY,
                             LK_SECRET, false))
-                    .withRateLimit(ControlApiConfig.RateLimit.disabled());
+                    .withRateLimit(ControlApiConfig.RateLimit.disabled())
+                    .withUploads(new ControlApiConfig.Uploads(dir.resolve("uploads"), 2_000, 8192, 500L << 20, 0));
             config = customize.apply(base);
             server = new ControlApiServer(config, roomService == null ? rooms : roomService.apply(config),
                     new SimpleMeterRegistry(), mail, clock);
@@ -152,7 +153,7 @@ public final class TestServer implements AutoCloseable {
             };
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                     .method(method, publisher);
-            if (body != null) {
+            if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
                 b.header("Content-Type", "application/json");
             }
             if (token != null) {
@@ -196,6 +197,46 @@ public final class TestServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A multipart/form-data POST with text fields and, when {@code fileField} is non-null, one file. */
+    public Res multipart(String path, String token, Map<String, String> fields, String fileField, String fileName,
+                         byte[] data) {
+        String boundary = "osprey-test-" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> out.writeBytes(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        fields.forEach((k, v) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n"));
+        if (fileField != null) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                    + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            out.writeBytes(data);
+            text.accept("\r\n");
+        }
+        text.accept("--" + boundary + "--\r\n");
+        return send("POST", path, out.toByteArray(), token,
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
+    /** The bytes of a GET (files). */
+    public HttpResponse<byte[]> download(String path, String token) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where this server keeps uploads. */
+    public Path uploadsDir() {
+        return config.uploads().dir();
     }
 
     /** Registers a local account and returns its login response. */
