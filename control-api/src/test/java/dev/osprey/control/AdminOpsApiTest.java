@@ -251,6 +251,31 @@ class AdminOpsApiTest {
     }
 
     @Test
+    void recentSignupsFilters() {
+        server.register("recent-one@example.com", "Recent One");
+        assertThat(server.post("/api/auth/guest-login", Map.of("name", "Recent Guest"), null).status())
+                .isEqualTo(200);
+        Res recent = server.get("/api/admin/users/recent?q=recent", admin);
+        assertThat(recent.get("users").findValuesAsText("name")).containsExactly("Recent One");
+        assertThat(recent.get("users").get(0).fieldNames()).toIterable().containsExactly("id", "name", "email",
+                "provider", "createdAt");
+        assertThat(server.get("/api/admin/users/recent?q=recent&provider=guest", admin).get("users")
+                .findValuesAsText("name")).containsExactly("Recent Guest");
+        assertThat(server.get("/api/admin/users/recent?q=recent&provider=local,guest&sort=name&order=asc", admin)
+                .get("users").findValuesAsText("name")).containsExactly("Recent Guest", "Recent One");
+        String today = LocalDate.ofInstant(server.clock.instant(), ZoneOffset.UTC).toString();
+        assertThat(server.get("/api/admin/users/recent?q=recent&dateFrom=" + today + "&dateTo=" + today, admin)
+                .get("total").asInt()).isEqualTo(1);
+        assertThat(server.get("/api/admin/users/recent?q=recent&dateTo=2000-01-01", admin).get("total").asInt())
+                .isZero();
+        assertThat(server.get("/api/admin/users/recent?provider=myspace", admin).error())
+                .isEqualTo("Invalid provider: myspace");
+        assertThat(server.get("/api/admin/users/recent?dateTo=01/01/2000", admin).error())
+                .isEqualTo("Invalid dateTo format, expected YYYY-MM-DD");
+        assertThat(server.get("/api/admin/users/recent?sort=email", admin).error()).isEqualTo("Invalid sort field");
+    }
+
+    @Test
     void overviewHasBedrudsShape() {
         String owner = server.token("overview-owner@example.com", "Overview Owner");
         server.post("/api/room/create", Map.of("name", "overview-room", "isPublic", false), owner);

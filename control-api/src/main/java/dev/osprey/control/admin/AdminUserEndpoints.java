@@ -133,14 +133,37 @@ public final class AdminUserEndpoints {
 
     Reply recent(Call call) {
         int page = Paging.page(call.query("page"));
-        int limit = Paging.limit(call.query("limit"), 20, 100, 50);
-        SqlFilter f = new SqlFilter().and("provider <> ?", User.PROVIDER_GUEST);
+        int limit = Paging.limit(call.query("limit"), 50, 100, 50);
+        SqlFilter f = new SqlFilter();
+        String providers = call.query("provider");
+        if (providers.isEmpty()) {
+            f.and("provider <> ?", User.PROVIDER_GUEST);
+        } else {
+            Set<String> valid = Set.of("local", "google", "github", "twitter", "passkey", "guest");
+            List<String> list = List.of(providers.split(",", -1));
+            for (String v : list) {
+                if (!valid.contains(v)) {
+                    throw ApiException.badRequest("Invalid provider: " + v);
+                }
+            }
+            inList(f, "provider", providers, valid);
+        }
         String q = call.query("q").strip().toLowerCase(java.util.Locale.ROOT);
         if (!q.isEmpty()) {
             f.and("(LOWER(name) LIKE ? OR LOWER(email) LIKE ?)", "%" + q + "%", "%" + q + "%");
         }
-        String sort = "name".equals(call.query("sort")) ? "name" : "created_at";
-        String order = "asc".equalsIgnoreCase(call.query("order")) ? "ASC" : "DESC";
+        day(f, call.query("dateFrom"), "dateFrom", "created_at >= ?", 0);
+        day(f, call.query("dateTo"), "dateTo", "created_at < ?", 1);
+        String sort = switch (call.query("sort")) {
+            case "", "createdAt" -> "created_at";
+            case "name" -> "name";
+            default -> throw ApiException.badRequest("Invalid sort field");
+        };
+        String order = switch (call.query("order")) {
+            case "", "desc" -> "DESC";
+            case "asc" -> "ASC";
+            default -> throw ApiException.badRequest("Invalid order, must be asc or desc");
+        };
         List<Map<String, Object>> users = ctx.store().users().page(f, sort + " " + order + ", id", limit,
                 (page - 1) * limit).stream().map(u -> {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -152,6 +175,19 @@ public final class AdminUserEndpoints {
                     return m;
                 }).toList();
         return Reply.ok(Paging.body("users", users, ctx.store().users().count(f), page, limit));
+    }
+
+    /** A {@code YYYY-MM-DD} bound (UTC day start, plus {@code plusDays}), or 400 with Bedrud's message. */
+    private static void day(SqlFilter f, String raw, String name, String clause, int plusDays) {
+        if (raw.isEmpty()) {
+            return;
+        }
+        try {
+            f.and(clause, java.time.LocalDate.parse(raw).plusDays(plusDays).atStartOfDay()
+                    .toInstant(java.time.ZoneOffset.UTC).toEpochMilli());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("Invalid " + name + " format, expected YYYY-MM-DD");
+        }
     }
 
     private User user(Call call) {
