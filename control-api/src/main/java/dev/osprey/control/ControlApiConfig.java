@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param rateLimit per-IP request budgets (0 disables a limiter)
  * @param limits    room caps
  * @param uploads   avatars and chat attachments on disk
+ * @param oauth     sign-in providers ({@code google}, {@code github})
  */
 public record ControlApiConfig(Server server, Database database, Auth auth, Features features, LiveKit livekit,
-                               Cors cors, RateLimit rateLimit, Limits limits, Uploads uploads) {
+                               Cors cors, RateLimit rateLimit, Limits limits, Uploads uploads, OAuth oauth) {
 
     public ControlApiConfig {
         Objects.requireNonNull(server, "server");
@@ -32,6 +33,7 @@ public record ControlApiConfig(Server server, Database database, Auth auth, Feat
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(uploads, "uploads");
+        Objects.requireNonNull(oauth, "oauth");
     }
 
     /** The contract's defaults: port 8090, SQLite at {@code data/osprey.db}, 24 h access tokens, no secrets. */
@@ -48,43 +50,48 @@ public record ControlApiConfig(Server server, Database database, Auth auth, Feat
                 new RateLimit(new RateLimit.Limit(10, 60), new RateLimit.Limit(3, 60), new RateLimit.Limit(5, 60),
                         new RateLimit.Limit(30, 60)),
                 new Limits(1000, 100),
-                new Uploads(Path.of("data", "uploads"), 512_000, 8192, 500L * 1024 * 1024, 0));
+                new Uploads(Path.of("data", "uploads"), 512_000, 8192, 500L * 1024 * 1024, 0),
+                new OAuth(java.util.Map.of()));
     }
 
     public ControlApiConfig withServer(Server value) {
-        return new ControlApiConfig(value, database, auth, features, livekit, cors, rateLimit, limits, uploads);
+        return new ControlApiConfig(value, database, auth, features, livekit, cors, rateLimit, limits, uploads, oauth);
     }
 
     public ControlApiConfig withDatabase(Database value) {
-        return new ControlApiConfig(server, value, auth, features, livekit, cors, rateLimit, limits, uploads);
+        return new ControlApiConfig(server, value, auth, features, livekit, cors, rateLimit, limits, uploads, oauth);
     }
 
     public ControlApiConfig withAuth(Auth value) {
-        return new ControlApiConfig(server, database, value, features, livekit, cors, rateLimit, limits, uploads);
+        return new ControlApiConfig(server, database, value, features, livekit, cors, rateLimit, limits, uploads, oauth);
     }
 
     public ControlApiConfig withFeatures(Features value) {
-        return new ControlApiConfig(server, database, auth, value, livekit, cors, rateLimit, limits, uploads);
+        return new ControlApiConfig(server, database, auth, value, livekit, cors, rateLimit, limits, uploads, oauth);
     }
 
     public ControlApiConfig withLivekit(LiveKit value) {
-        return new ControlApiConfig(server, database, auth, features, value, cors, rateLimit, limits, uploads);
+        return new ControlApiConfig(server, database, auth, features, value, cors, rateLimit, limits, uploads, oauth);
     }
 
     public ControlApiConfig withCors(Cors value) {
-        return new ControlApiConfig(server, database, auth, features, livekit, value, rateLimit, limits, uploads);
+        return new ControlApiConfig(server, database, auth, features, livekit, value, rateLimit, limits, uploads, oauth);
     }
 
     public ControlApiConfig withRateLimit(RateLimit value) {
-        return new ControlApiConfig(server, database, auth, features, livekit, cors, value, limits, uploads);
+        return new ControlApiConfig(server, database, auth, features, livekit, cors, value, limits, uploads, oauth);
     }
 
     public ControlApiConfig withUploads(Uploads value) {
-        return new ControlApiConfig(server, database, auth, features, livekit, cors, rateLimit, limits, value);
+        return new ControlApiConfig(server, database, auth, features, livekit, cors, rateLimit, limits, value, oauth);
+    }
+
+    public ControlApiConfig withOAuth(OAuth value) {
+        return new ControlApiConfig(server, database, auth, features, livekit, cors, rateLimit, limits, uploads, value);
     }
 
     public ControlApiConfig withLimits(Limits value) {
-        return new ControlApiConfig(server, database, auth, features, livekit, cors, rateLimit, value, uploads);
+        return new ControlApiConfig(server, database, auth, features, livekit, cors, rateLimit, value, uploads, oauth);
     }
 
     /**
@@ -329,6 +336,60 @@ public record ControlApiConfig(Server server, Database database, Auth auth, Feat
             Objects.requireNonNull(dir, "dir");
             if (inlineMaxBytes < 0 || maxDimension < 1 || maxBytesPerUser < 0 || globalThresholdBytes < 0) {
                 throw new IllegalArgumentException("uploads limits must not be negative");
+            }
+        }
+    }
+
+    /**
+     * Bedrud's {@code auth.google|github|twitter} sign-in providers, by name. A provider is offered when its client id
+     * and secret are set and are not placeholders; admin settings ({@code googleClientId} …) override these at run
+     * time.
+     *
+     * @param providers provider name → client
+     */
+    public record OAuth(java.util.Map<String, Client> providers) {
+        public OAuth {
+            providers = java.util.Map.copyOf(providers);
+        }
+
+        /**
+         * An OAuth 2.0 client (RFC 6749) of one provider, with the provider's endpoints.
+         *
+         * @param clientId     the client identifier
+         * @param clientSecret the client secret
+         * @param redirectUrl  the registered callback; empty: {@code <origin>/api/auth/<provider>/callback}
+         * @param authorizeUrl authorization endpoint (RFC 6749 section 3.1)
+         * @param tokenUrl     token endpoint (RFC 6749 section 3.2)
+         * @param userInfoUrl  the provider's profile endpoint
+         * @param emailsUrl    where a provider lists the account's addresses (GitHub), or empty
+         */
+        public record Client(String clientId, String clientSecret, String redirectUrl, String authorizeUrl,
+                             String tokenUrl, String userInfoUrl, String emailsUrl) {
+            public Client {
+                Objects.requireNonNull(clientId, "clientId");
+                Objects.requireNonNull(clientSecret, "clientSecret");
+                Objects.requireNonNull(redirectUrl, "redirectUrl");
+                Objects.requireNonNull(authorizeUrl, "authorizeUrl");
+                Objects.requireNonNull(tokenUrl, "tokenUrl");
+                Objects.requireNonNull(userInfoUrl, "userInfoUrl");
+                Objects.requireNonNull(emailsUrl, "emailsUrl");
+            }
+
+            /** Google's OpenID Connect endpoints. */
+            public static Client google(String clientId, String clientSecret, String redirectUrl) {
+                return new Client(clientId, clientSecret, redirectUrl, "https://accounts.google.com/o/oauth2/v2/auth",
+                        "https://oauth2.googleapis.com/token", "https://openidconnect.googleapis.com/v1/userinfo", "");
+            }
+
+            /** GitHub's OAuth app endpoints. */
+            public static Client github(String clientId, String clientSecret, String redirectUrl) {
+                return new Client(clientId, clientSecret, redirectUrl, "https://github.com/login/oauth/authorize",
+                        "https://github.com/login/oauth/access_token", "https://api.github.com/user",
+                        "https://api.github.com/user/emails");
+            }
+
+            public Client withCredentials(String id, String secret, String redirect) {
+                return new Client(id, secret, redirect, authorizeUrl, tokenUrl, userInfoUrl, emailsUrl);
             }
         }
     }

@@ -12,6 +12,7 @@ import dev.osprey.control.auth.AuthState;
 import dev.osprey.control.auth.EmailFlows;
 import dev.osprey.control.auth.EmailSender;
 import dev.osprey.control.auth.LoggingEmailSender;
+import dev.osprey.control.auth.OAuthEndpoints;
 import dev.osprey.control.auth.PasswordHasher;
 import dev.osprey.control.auth.SessionTokens;
 import dev.osprey.control.auth.Sessions;
@@ -178,7 +179,9 @@ public final class ControlApiServer implements AutoCloseable {
         new SystemEndpoints(ctx).register(api);
         EmailFlows emailFlows = new EmailFlows(ctx);
         emailFlows.register(api);
-        new AuthEndpoints(ctx, emailFlows).register(api);
+        OAuthEndpoints oauth = new OAuthEndpoints(ctx);
+        new AuthEndpoints(ctx, emailFlows, oauth.providers()).register(api);
+        oauth.register(api);
         new AccountEndpoints(ctx, emailFlows).register(api);
         new AvatarEndpoints(ctx).register(api);
         RoomRules rules = new RoomRules(ctx);

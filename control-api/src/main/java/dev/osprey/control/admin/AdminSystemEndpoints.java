@@ -37,7 +37,10 @@ public final class AdminSystemEndpoints {
             Map.entry("maxParticipantsLimit", false), Map.entry("maxRoomsPerUser", false),
             Map.entry("rnnoiseEnabled", false), Map.entry("krispEnabled", false), Map.entry("tokenDuration", false),
             Map.entry("jwtSecret", true), Map.entry("sessionSecret", true), Map.entry("livekitApiSecret", true),
-            Map.entry("livekitHost", false), Map.entry("livekitApiKey", false), Map.entry("frontendUrl", false));
+            Map.entry("livekitHost", false), Map.entry("livekitApiKey", false), Map.entry("frontendUrl", false),
+            Map.entry("googleClientId", false), Map.entry("googleClientSecret", true),
+            Map.entry("googleRedirectUrl", false), Map.entry("githubClientId", false),
+            Map.entry("githubClientSecret", true), Map.entry("githubRedirectUrl", false));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ControlContext ctx;
@@ -83,6 +86,14 @@ public final class AdminSystemEndpoints {
         m.put("jwtSecret", MASK);
         m.put("sessionSecret", MASK);
         m.put("frontendUrl", c.auth().frontendUrl());
+        for (String provider : List.of("google", "github")) {
+            var client = c.oauth().providers().get(provider);
+            m.put(provider + "ClientId", s.string(provider + "ClientId", client == null ? "" : client.clientId()));
+            String secret = s.string(provider + "ClientSecret", client == null ? "" : client.clientSecret());
+            m.put(provider + "ClientSecret", secret.isEmpty() ? "" : MASK);
+            m.put(provider + "RedirectUrl", s.string(provider + "RedirectUrl",
+                    client == null ? "" : client.redirectUrl()));
+        }
         m.put("livekitHost", c.livekit().host());
         m.put("livekitApiKey", c.livekit().apiKey());
         m.put("livekitApiSecret", MASK);

@@ -25,9 +25,12 @@ public final class AuthEndpoints {
     private final ControlContext ctx;
     private final EmailFlows emailFlows;
 
-    public AuthEndpoints(ControlContext ctx, EmailFlows emailFlows) {
+    private final OAuthProviders oauth;
+
+    public AuthEndpoints(ControlContext ctx, EmailFlows emailFlows, OAuthProviders oauth) {
         this.ctx = ctx;
         this.emailFlows = emailFlows;
+        this.oauth = oauth;
     }
 
     public void register(ApiRouter api) {
@@ -183,7 +186,7 @@ public final class AuthEndpoints {
         m.put("tokenRegistrationOnly", s.tokenRegistrationOnly());
         m.put("guestLoginEnabled", s.guestLoginEnabled());
         m.put("passkeysEnabled", false);
-        m.put("oauthProviders", List.of());
+        m.put("oauthProviders", oauth.enabled());
         m.put("requireEmailVerification", s.requireEmailVerification());
         m.put("chatMaxMessageCount", 10000);
         m.put("chatMessageTTLHours", 2160);
