@@ -312,4 +312,12 @@ class RtcSessionTest {
         assertThat(verified.grants().identity()).isEqualTo("alice");
         assertThat(verified.grants().video().room()).isEqualTo("r");
     }
+
+    @Test
+    void roomMetadataChangesReachEveryoneAsRoomUpdate() throws Exception {
+        SessionFixture.Client alice = sfu.join("r", "alice");
+        sfu.rooms.updateMetadata(new RoomName("r"), "agenda");
+        sfu.settle();
+        assertThat(alice.last(MessageCase.ROOM_UPDATE).getRoomUpdate().getRoom().getMetadata()).isEqualTo("agenda");
+    }
 }
