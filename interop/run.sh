@@ -77,9 +77,13 @@ java_opts=(--enable-native-access=ALL-UNNAMED)
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")
 [ "${major:-21}" -lt 23 ] || java_opts+=(--sun-misc-unsafe-memory-access=allow)
 # TURN on, with a static user and a TURN REST secret the relay test uses; loopback peers allowed explicitly.
+# Webhooks go to the Bedrud API of the second, external-mode Osprey that tests/external-mode.test.js starts on 8190
+# (while it is not running they are retried and then dropped, as for any unreachable target).
 (cd "$work" && OSPREY_DATA_DIR="$work/data" OSPREY_TURN__ENABLED=true OSPREY_TURN__TLS_PORT=0 \
   OSPREY_TURN__USERS="interop: interop-turn-password" OSPREY_TURN__STATIC_AUTH_SECRET=interop-rest-secret \
-  OSPREY_TURN__ALLOW_RESTRICTED_PEER_CIDRS=127.0.0.0/8 exec "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$jar" run --dev) \
+  OSPREY_TURN__ALLOW_RESTRICTED_PEER_CIDRS=127.0.0.0/8 \
+  OSPREY_WEBHOOK__URLS=http://127.0.0.1:8190/api/livekit/webhook OSPREY_WEBHOOK__API_KEY=devkey \
+  exec "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$jar" run --dev) \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 node "$here/lib/page-server.js" "$work/page" "$page_port" >"$work/page.log" 2>&1 &
@@ -98,6 +102,7 @@ if [ ${#tests[@]} -eq 0 ]; then
 fi
 log "running ${#tests[@]} test file(s)"
 status=0
+INTEROP_JAR="$jar" INTEROP_JAVA="$JAVA_HOME/bin/java" INTEROP_JAVA_OPTS="${java_opts[*]}" \
 INTEROP_SERVER_URL="http://127.0.0.1:$server_port" INTEROP_PAGE_URL="http://127.0.0.1:$page_port/" \
   node --test --test-concurrency=1 --test-timeout="$test_timeout_ms" "${tests[@]}" || status=$?
 if [ "$status" -ne 0 ]; then

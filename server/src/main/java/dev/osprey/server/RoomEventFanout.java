@@ -78,6 +78,11 @@ final class RoomEventFanout implements RoomListener {
     }
 
     @Override
+    public void roomUpdated(RoomInfo room) {
+        each(l -> l.roomUpdated(room));
+    }
+
+    @Override
     public void speakersChanged(RoomInfo room, List<SpeakerInfo> changed) {
         each(l -> l.speakersChanged(room, changed));
     }

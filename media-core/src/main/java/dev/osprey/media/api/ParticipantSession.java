@@ -35,6 +35,12 @@ public interface ParticipantSession {
      */
     Optional<ParticipantInfo> updateMetadata(String name, String metadata, Map<String, String> attributes);
 
+    /**
+     * The server API's change of name, metadata or attributes: as {@link #updateMetadata}, but regardless of the
+     * participant's own {@code canUpdateMetadata}. Empty when it already left.
+     */
+    Optional<ParticipantInfo> updateMetadataAsServer(String name, String metadata, Map<String, String> attributes);
+
     /** Replaces the permission (server API); losing canSubscribe ends subscriptions, losing canPublish unpublishes. */
     ParticipantInfo updatePermission(ParticipantPermission permission);
 

@@ -40,6 +40,10 @@ public interface RoomListener {
     default void trackMuted(RoomInfo room, ParticipantInfo participant, TrackInfo track) {
     }
 
+    /** A room's metadata changed (the server API's UpdateRoomMetadata). */
+    default void roomUpdated(RoomInfo room) {
+    }
+
     /** Speakers whose level or activity changed since the previous event (only the changed ones). */
     default void speakersChanged(RoomInfo room, List<SpeakerInfo> changed) {
     }

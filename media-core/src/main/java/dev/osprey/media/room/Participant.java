@@ -181,26 +181,39 @@ public final class Participant implements ParticipantSession {
     @Override
     public Optional<ParticipantInfo> updateMetadata(String newName, String newMetadata, Map<String, String> changes) {
         synchronized (room) {
-            if (!permission.canUpdateMetadata() || state == ParticipantState.DISCONNECTED) {
-                return Optional.empty();
-            }
-            name = newName == null ? name : newName;
-            metadata = newMetadata == null ? metadata : newMetadata;
-            if (changes != null && !changes.isEmpty()) {
-                Map<String, String> merged = new HashMap<>(attributes);
-                changes.forEach((k, v) -> {
-                    if (v == null || v.isEmpty()) {
-                        merged.remove(k);
-                    } else {
-                        merged.put(k, v);
-                    }
-                });
-                attributes = Map.copyOf(merged);
-            }
-            ParticipantInfo info = changed();
-            room.context().events().participantUpdated(room.info(), info);
-            return Optional.of(info);
+            return permission.canUpdateMetadata() ? applyMetadata(newName, newMetadata, changes) : Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<ParticipantInfo> updateMetadataAsServer(String newName, String newMetadata,
+                                                            Map<String, String> changes) {
+        synchronized (room) {
+            return applyMetadata(newName, newMetadata, changes);
+        }
+    }
+
+    /** Monitor held: {@code null} keeps a value; an attribute with an empty value is deleted, as in LiveKit. */
+    private Optional<ParticipantInfo> applyMetadata(String newName, String newMetadata, Map<String, String> changes) {
+        if (state == ParticipantState.DISCONNECTED) {
+            return Optional.empty();
+        }
+        name = newName == null ? name : newName;
+        metadata = newMetadata == null ? metadata : newMetadata;
+        if (changes != null && !changes.isEmpty()) {
+            Map<String, String> merged = new HashMap<>(attributes);
+            changes.forEach((k, v) -> {
+                if (v == null || v.isEmpty()) {
+                    merged.remove(k);
+                } else {
+                    merged.put(k, v);
+                }
+            });
+            attributes = Map.copyOf(merged);
+        }
+        ParticipantInfo info = changed();
+        room.context().events().participantUpdated(room.info(), info);
+        return Optional.of(info);
     }
 
     @Override

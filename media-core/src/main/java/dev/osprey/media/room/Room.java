@@ -76,7 +76,9 @@ public final class Room {
 
     synchronized RoomInfo setMetadata(String newMetadata) {
         this.metadata = newMetadata;
-        return info();
+        RoomInfo info = info();
+        context.events().roomUpdated(info);
+        return info;
     }
 
     synchronized boolean isClosed() {

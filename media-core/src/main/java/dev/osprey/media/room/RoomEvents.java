@@ -57,6 +57,10 @@ final class RoomEvents {
         deliver("trackMuted", room, () -> listener.trackMuted(room, p, track));
     }
 
+    void roomUpdated(RoomInfo room) {
+        deliver("roomUpdated", room, () -> listener.roomUpdated(room));
+    }
+
     void speakersChanged(RoomInfo room, List<SpeakerInfo> changed) {
         deliver("speakersChanged", room, () -> listener.speakersChanged(room, changed));
     }

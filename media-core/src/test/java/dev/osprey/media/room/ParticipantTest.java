@@ -186,6 +186,17 @@ class ParticipantTest {
     }
 
     @Test
+    void theServerChangesMetadataWithoutTheParticipantsPermission() {
+        ParticipantSession alice = rooms.join(ROOM, JoinRequest.of("alice"), new RecordingListener());
+        ParticipantInfo info = alice.updateMetadataAsServer("Alice", "by admin", Map.of("role", "host")).orElseThrow();
+        assertThat(info.metadata()).isEqualTo("by admin");
+        assertThat(info.attributes()).containsEntry("role", "host");
+        assertThat(info.permission().canUpdateMetadata()).as("the permission itself is untouched").isFalse();
+        alice.leave(dev.osprey.media.api.DisconnectReason.CLIENT_INITIATED);
+        assertThat(alice.updateMetadataAsServer("x", null, null)).isEmpty();
+    }
+
+    @Test
     void losingPermissionsEndsSubscriptionsAndUnpublishes() {
         RecordingListener bobSubs = new RecordingListener();
         ParticipantSession alice = rooms.join(ROOM, JoinRequest.of("alice"), new RecordingListener());

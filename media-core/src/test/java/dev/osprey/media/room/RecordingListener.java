@@ -69,6 +69,11 @@ final class RecordingListener implements RoomListener, SubscriptionListener {
     }
 
     @Override
+    public void roomUpdated(RoomInfo room) {
+        events.add("room updated " + room.name() + " " + room.metadata());
+    }
+
+    @Override
     public void speakersChanged(RoomInfo room, List<SpeakerInfo> changed) {
         speakers.add(changed);
     }

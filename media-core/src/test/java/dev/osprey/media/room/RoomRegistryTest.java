@@ -152,5 +152,6 @@ class RoomRegistryTest {
         assertThat(rooms.updateMetadata(ROOM, "x")).isEmpty();
         rooms.join(ROOM, JoinRequest.of("alice"), SubscriptionListener.NONE);
         assertThat(rooms.updateMetadata(ROOM, "topic").orElseThrow().metadata()).isEqualTo("topic");
+        assertThat(events.events).last().isEqualTo("room updated standup topic");
     }
 }

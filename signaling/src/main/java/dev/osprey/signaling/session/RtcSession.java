@@ -149,7 +149,7 @@ final class RtcSession implements SignalSession, SubscriptionListener {
             }
         }
         sendUpdate(everyone);
-        subscriber.restartIce();
+        subscriber.resumed();
         offerIfDue();
         LOG.atInfo().addKeyValue("room", participant.room().name().value()).addKeyValue("participant", logId())
                 .log("signal session resumed");

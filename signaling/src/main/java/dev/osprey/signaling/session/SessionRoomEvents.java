@@ -9,6 +9,7 @@ import dev.osprey.media.api.SpeakerInfo;
 import dev.osprey.media.api.TrackInfo;
 import dev.osprey.signaling.rooms.LiveKitInfos;
 import livekit.LivekitModels;
+import livekit.LivekitRtc.RoomUpdate;
 import livekit.LivekitRtc.SignalResponse;
 import livekit.LivekitRtc.SpeakersChanged;
 
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Room events as the signal updates of livekit-protocol.md §2.8: a {@code ParticipantUpdate} to everyone for each
- * change of a participant (hidden participants only to themselves), {@code speakers_changed}, and to the
+ * change of a participant (hidden participants only to themselves), {@code speakers_changed}, {@code room_update},
+ * and to the
  * participant concerned {@code track_unpublished}, a remote {@code mute}, or {@code leave} when the room removed it.
  * Called under the room's lock, so it only snapshots and hands each session its work on the session's executor.
  */
@@ -80,6 +82,14 @@ public final class SessionRoomEvents implements RoomListener {
                     .setLevel(s.level()).setActive(s.active()));
         }
         SignalResponse message = SignalResponse.newBuilder().setSpeakersChanged(speakers).build();
+        manager.forEachInRoom(room.name(), s -> s.send(message));
+    }
+
+    /** {@code room_update} (§2.8): the room's new metadata and counts to everyone in it. */
+    @Override
+    public void roomUpdated(RoomInfo room) {
+        SignalResponse message = SignalResponse.newBuilder().setRoomUpdate(RoomUpdate.newBuilder()
+                .setRoom(LiveKitInfos.room(room))).build();
         manager.forEachInRoom(room.name(), s -> s.send(message));
     }
 

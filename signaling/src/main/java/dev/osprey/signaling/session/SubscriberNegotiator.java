@@ -129,10 +129,14 @@ final class SubscriberNegotiator {
         }
     }
 
-    /** After a resume: the next offer restarts ICE (RFC 8445 §9). */
-    void restartIce() {
+    /**
+     * After a resume: the next offer restarts ICE (RFC 8445 §9), and goes out even if the last one was never
+     * answered, since that answer (or the offer itself) was lost with the old connection.
+     */
+    void resumed() {
         restartIce = true;
         changed = true;
+        awaitingAnswer = false;
     }
 
     /** The offer to send now, if something changed and no other offer is outstanding. */

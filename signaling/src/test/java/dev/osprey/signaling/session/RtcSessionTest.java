@@ -239,12 +239,37 @@ class RtcSessionTest {
     void aDroppedConnectionResumesWithAReconnectResponseAndAnIceRestartOffer() throws Exception {
         SessionFixture.Client alice = sfu.join("r", "alice");
         String sid = alice.received.get(0).getJoin().getParticipant().getSid();
+        SignalResponse first = alice.last(MessageCase.OFFER);
+        alice.session.onRequest(SignalRequest.newBuilder().setAnswer(livekit.LivekitRtc.SessionDescription
+                .newBuilder().setType("answer").setId(first.getOffer().getId()).setSdp(answerTo(first))).build());
+        sfu.settle();
         alice.session.detached(alice, false);
         SessionFixture.Client again = sfu.connect(SessionFixture.init("r", "alice",
                 SessionFixture.grant("r", null, null, false), true, sid));
         assertThat(again.received.get(0).getMessageCase()).isEqualTo(MessageCase.RECONNECT);
         assertThat(again.of(MessageCase.UPDATE)).isNotEmpty();
+        // the subscriber connection was set up: the resume offers again, restarting ICE (RFC 8445 §9)
+        SignalResponse offer = again.last(MessageCase.OFFER);
+        assertThat(offer).isNotNull();
+        assertThat(offer.getOffer().getId()).isEqualTo(2);
+        assertThat(ufrag(offer)).isNotEqualTo(ufrag(alice.of(MessageCase.OFFER).get(0)));
         assertThat(sfu.rooms.participants(new RoomName("r"))).hasSize(1);
+    }
+
+    @Test
+    void anOfferLostWithTheConnectionIsMadeAgainOnResume() throws Exception {
+        SessionFixture.Client alice = sfu.join("r", "alice");
+        String sid = alice.received.get(0).getJoin().getParticipant().getSid();
+        alice.session.detached(alice, false); // the first offer is never answered
+        SessionFixture.Client again = sfu.connect(SessionFixture.init("r", "alice",
+                SessionFixture.grant("r", null, null, false), true, sid));
+        assertThat(again.last(MessageCase.OFFER).getOffer().getId()).isEqualTo(2);
+    }
+
+    private static String ufrag(SignalResponse offer) {
+        var m = java.util.regex.Pattern.compile("a=ice-ufrag:(\\S+)").matcher(offer.getOffer().getSdp());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
     }
 
     @Test
@@ -311,5 +336,13 @@ class RtcSessionTest {
                 .verify(alice.last(MessageCase.REFRESH_TOKEN).getRefreshToken());
         assertThat(verified.grants().identity()).isEqualTo("alice");
         assertThat(verified.grants().video().room()).isEqualTo("r");
+    }
+
+    @Test
+    void roomMetadataChangesReachEveryoneAsRoomUpdate() throws Exception {
+        SessionFixture.Client alice = sfu.join("r", "alice");
+        sfu.rooms.updateMetadata(new RoomName("r"), "agenda");
+        sfu.settle();
+        assertThat(alice.last(MessageCase.ROOM_UPDATE).getRoomUpdate().getRoom().getMetadata()).isEqualTo("agenda");
     }
 }

@@ -221,5 +221,10 @@ final class SessionFixture implements AutoCloseable {
                                TrackInfo track) {
             target.trackMuted(room, p, track);
         }
+
+        @Override
+        public void roomUpdated(RoomInfo room) {
+            target.roomUpdated(room);
+        }
     }
 }

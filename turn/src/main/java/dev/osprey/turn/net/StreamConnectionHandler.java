@@ -121,7 +121,13 @@ public final class StreamConnectionHandler extends ChannelInboundHandlerAdapter 
 
     @Override
     public void write(ByteBuf message) {
-        ctx.write(message, ctx.voidPromise());
+        if (protocol == TransportProtocol.TLS) {
+            // One TLS record per TURN message: TLS is a byte stream, but some clients (coturn's turnutils_uclient)
+            // take each SSL_read as exactly one message and lose whatever else the record held.
+            ctx.writeAndFlush(message, ctx.voidPromise());
+        } else {
+            ctx.write(message, ctx.voidPromise());
+        }
     }
 
     @Override

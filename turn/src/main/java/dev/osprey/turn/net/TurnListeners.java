@@ -12,7 +12,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -59,8 +58,8 @@ public final class TurnListeners {
             Bootstrap bootstrap = new Bootstrap().group(transport.group()).channel(transport.datagramChannel())
                     .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                     .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR,
-                            new FixedRecvByteBufAllocator(NettyRelaySockets.MAX_DATAGRAM_BYTES))
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, NettyRelaySockets.datagramAllocator())
+                    .option(ChannelOption.WRITE_BUFFER_WATER_MARK, NettyRelaySockets.WRITE_WATER_MARK)
                     .handler(new UdpListenerHandler(dispatcher));
             transport.reusePort().ifPresent(option -> bootstrap.option(option, true));
             NettyRelaySockets.applyOptions(bootstrap, transport.datagramOptions());

@@ -76,6 +76,27 @@ class StreamConnectionTest {
         assertThat(turn.count("osprey.turn.allocations")).isZero();
     }
 
+    @Test
+    void overTlsEveryMessageIsFlushedOnItsOwnSoThatItGetsItsOwnRecord() {
+        StreamConnectionHandler tls = new StreamConnectionHandler(turn.dispatcher, turn.services.registry(),
+                TransportProtocol.TLS, turn.metrics);
+        EmbeddedChannel tlsConnection = new TcpChannel(tls);
+        tls.write(Unpooled.wrappedBuffer(new byte[]{1}));
+        tls.write(Unpooled.wrappedBuffer(new byte[]{2}));
+        assertThat(tlsConnection.outboundMessages()).hasSize(2);
+        tlsConnection.finishAndReleaseAll();
+
+        StreamConnectionHandler tcp = new StreamConnectionHandler(turn.dispatcher, turn.services.registry(),
+                TransportProtocol.TCP, turn.metrics);
+        EmbeddedChannel tcpConnection = new TcpChannel(tcp);
+        tcp.write(Unpooled.wrappedBuffer(new byte[]{1}));
+        tcp.write(Unpooled.wrappedBuffer(new byte[]{2}));
+        assertThat(tcpConnection.outboundMessages()).as("TCP batches until the read batch ends").isEmpty();
+        tcp.flush();
+        assertThat(tcpConnection.outboundMessages()).hasSize(2);
+        tcpConnection.finishAndReleaseAll();
+    }
+
     private StunMessage allocate() {
         ByteBuf request = TurnHarness.encode(authenticated(StunMethod.ALLOCATE,
                 List.of(new RequestedTransport(RequestedTransport.UDP))),
