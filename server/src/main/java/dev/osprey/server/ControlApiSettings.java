@@ -2,9 +2,11 @@ package dev.osprey.server;
 
 import dev.osprey.control.ControlApiConfig;
 import dev.osprey.server.config.DatabaseSection;
+import dev.osprey.server.config.OAuthClientSection;
 import dev.osprey.server.config.OspreyConfig;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Maps the process configuration onto the control API's own settings record. */
@@ -21,7 +23,30 @@ public final class ControlApiSettings {
                         c.auth().tokenDuration(), c.auth().frontendUrl(), c.auth().requireEmailVerification(),
                         d.auth().verificationTokenTtlHours(), d.auth().resetTokenTtlHours(),
                         d.auth().verificationEmailCooldownMinutes()))
-                .withLivekit(livekit(c));
+                .withLivekit(livekit(c))
+                .withUploads(uploads(c, d.uploads()))
+                .withOAuth(oauth(c));
+    }
+
+    /** Avatars and chat files live under {@code data_dir}, next to the SQLite database. */
+    private static ControlApiConfig.Uploads uploads(OspreyConfig c, ControlApiConfig.Uploads d) {
+        return new ControlApiConfig.Uploads(Path.of(c.dataDir(), "uploads"), d.inlineMaxBytes(), d.maxDimension(),
+                d.maxBytesPerUser(), d.globalThresholdBytes());
+    }
+
+    private static ControlApiConfig.OAuth oauth(OspreyConfig c) {
+        Map<String, ControlApiConfig.OAuth.Client> providers = new LinkedHashMap<>();
+        OAuthClientSection google = c.auth().google();
+        if (google.configured()) {
+            providers.put("google", ControlApiConfig.OAuth.Client.google(google.clientId(), google.clientSecret(),
+                    google.redirectUrl()));
+        }
+        OAuthClientSection github = c.auth().github();
+        if (github.configured()) {
+            providers.put("github", ControlApiConfig.OAuth.Client.github(github.clientId(), github.clientSecret(),
+                    github.redirectUrl()));
+        }
+        return new ControlApiConfig.OAuth(providers);
     }
 
     private static ControlApiConfig.Database database(OspreyConfig c) {

@@ -8,9 +8,11 @@ public record AuthSection(
         @JsonProperty("sessionSecret") String sessionSecret,
         @JsonProperty("tokenDuration") int tokenDuration,
         @JsonProperty("frontendURL") String frontendUrl,
-        @JsonProperty("requireEmailVerification") boolean requireEmailVerification) {
+        @JsonProperty("requireEmailVerification") boolean requireEmailVerification,
+        @JsonProperty("google") OAuthClientSection google,
+        @JsonProperty("github") OAuthClientSection github) {
 
     public static AuthSection defaults() {
-        return new AuthSection("", "", 24, "", false);
+        return new AuthSection("", "", 24, "", false, OAuthClientSection.unset(), OAuthClientSection.unset());
     }
 }

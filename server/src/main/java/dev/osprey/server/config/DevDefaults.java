@@ -24,7 +24,7 @@ public final class DevDefaults {
                 new ServerSection(8090, LOOPBACK, true),
                 new DatabaseSection("sqlite", "", "localhost", 5432, "", "", "bedrud", "disable"),
                 new AuthSection("osprey-dev-jwt-secret-not-for-production-use", "osprey-dev-session-secret",
-                        24, "", false),
+                        24, "", false, OAuthClientSection.unset(), OAuthClientSection.unset()),
                 new LiveKitSection("ws://" + LOOPBACK + ":" + d.port(), "http://" + LOOPBACK + ":" + d.port(),
                         API_KEY, API_SECRET, false),
                 d.dataDir());
