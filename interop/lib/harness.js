@@ -1,6 +1,7 @@
 // Helpers for the browser interop tests: the server under test, tokens minted with the official Node SDK, a headless
 // Chromium with the flags of shared/specs/test-peers.md, the bundled test page, and calls into it. run.sh starts the
 // server and the page server and passes their addresses in INTEROP_* variables; a test file only imports this.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AccessToken } from 'livekit-server-sdk';
 
@@ -113,3 +114,31 @@ export async function metricValue(name, labels = {}) {
   }
   return sum;
 }
+
+/** Polls `probe` until `check(value)` holds and returns that value; fails naming `what` and the last value seen. */
+export async function eventually(probe, check, ms, what, intervalMs = 200) {
+  const deadline = Date.now() + ms;
+  let value;
+  while (Date.now() < deadline) {
+    value = await probe();
+    if (check(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  assert.fail(`${what} within ${ms} ms; last seen ${JSON.stringify(value)}`);
+}
+
+/**
+ * A JSON call to a Bedrud API (`base` is its origin, `path` below /api) with an optional Bearer token:
+ * {status, json (null when the body is not JSON), text}.
+ */
+export async function bedrudCall(base, method, path, body, accessToken) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  const response = await fetch(`${base}/api${path}`, { method, headers,
+    body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+  const text = await response.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* a plain-text error */ }
+  return { status: response.status, json, text };
+}
+

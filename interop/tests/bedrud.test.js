@@ -3,7 +3,9 @@
 // /livekit proxy on the API port; the room admin's kick and mute reach the other participant.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { config, connect, launchBrowser, openPage, withTimeout } from '../lib/harness.js';
+import { bedrudCall, config, connect, eventually, launchBrowser, openPage, withTimeout } from '../lib/harness.js';
+
+const api = (method, path, body, token) => bedrudCall(config.apiUrl, method, path, body, token);
 
 let browser;
 
@@ -15,33 +17,11 @@ after(async () => {
   await browser?.close();
 });
 
-async function api(method, path, body, accessToken) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-  const response = await fetch(`${config.apiUrl}/api${path}`, { method, headers,
-    body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
-  const text = await response.text();
-  let json = null;
-  try { json = JSON.parse(text); } catch { /* plain-text error */ }
-  return { status: response.status, json, text };
-}
-
 async function register(name) {
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, "-")}-${Date.now()}@example.org`;
   const r = await api('POST', '/auth/register', { email, password: 'correct-horse-battery', name });
   assert.equal(r.status, 200, `register ${name}: ${r.text}`);
   return r.json.tokens.accessToken;
-}
-
-async function eventually(probe, check, ms, what) {
-  const deadline = Date.now() + ms;
-  let value;
-  while (Date.now() < deadline) {
-    value = await probe();
-    if (check(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  assert.fail(`${what} within ${ms} ms; last seen ${JSON.stringify(value)}`);
 }
 
 describe('Bedrud API with the embedded SFU', () => {

@@ -7,9 +7,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, launchBrowser, openPage, withTimeout } from '../lib/harness.js';
+import { bedrudCall, connect, eventually, launchBrowser, openPage, withTimeout } from '../lib/harness.js';
 
 const API = 'http://127.0.0.1:8190';
+const api = (method, path, body, token) => bedrudCall(API, method, path, body, token);
 const ADMIN = { email: 'external-admin@example.org', password: 'correct-horse-battery' };
 let browser;
 let backend;
@@ -57,28 +58,6 @@ after(async () => {
     await withTimeout(exited, 20_000, 'the external-mode process stopping');
   }
 });
-
-async function api(method, path, body, token) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const r = await fetch(`${API}/api${path}`, { method, headers, body: body === undefined ? undefined
-    : JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
-  const text = await r.text();
-  let json = null;
-  try { json = JSON.parse(text); } catch { /* plain text */ }
-  return { status: r.status, json, text };
-}
-
-async function eventually(probe, check, ms, what) {
-  const deadline = Date.now() + ms;
-  let value;
-  while (Date.now() < deadline) {
-    value = await probe();
-    if (check(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  assert.fail(`${what} within ${ms} ms; last seen ${JSON.stringify(value)}`);
-}
 
 describe('Bedrud API in external mode against a second Osprey process', () => {
   test('joins, a kick over Twirp, and participant_left / room_finished webhooks reach the database',

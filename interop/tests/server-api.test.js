@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DataPacket_Kind, RoomServiceClient, TwirpError } from 'livekit-server-sdk';
-import { config, connect, launchBrowser, mintToken, openPage, withTimeout } from '../lib/harness.js';
+import { config, connect, eventually, launchBrowser, mintToken, openPage, withTimeout } from '../lib/harness.js';
 
 // livekit-client's DisconnectReason numbers (livekit_models.proto)
 const PARTICIPANT_REMOVED = 4;
@@ -35,18 +35,6 @@ async function publish(page, options) {
   const result = await withTimeout(page.evaluate((o) => window.osprey.publish(o), options), 20_000, 'publish');
   assert.ok(result.ok, `publish: ${JSON.stringify(result.error)}`);
   return result.tracks;
-}
-
-/** Polls `probe` until `check(value)` holds; returns the last value, failing with it after `ms`. */
-async function eventually(probe, check, ms, what) {
-  const deadline = Date.now() + ms;
-  let value;
-  while (Date.now() < deadline) {
-    value = await probe();
-    if (check(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  assert.fail(`${what} within ${ms} ms; last seen ${JSON.stringify(value)}`);
 }
 
 /** The page's own publications: [{sid, source, muted}]. */

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { connect, launchBrowser, metricValue, mintToken, openPage, withTimeout } from '../lib/harness.js';
+import { connect, eventually, launchBrowser, metricValue, mintToken, openPage, withTimeout } from '../lib/harness.js';
 
 let browser;
 const pages = [];
@@ -33,18 +33,6 @@ async function publish(page, options = {}) {
 
 function remoteMedia(page) {
   return withTimeout(page.evaluate(() => window.osprey.remoteMedia()), 10_000, 'remote media stats');
-}
-
-/** Polls `probe` until `check(value)` holds; returns the last value, failing with it after `ms`. */
-async function eventually(probe, check, ms, what) {
-  const deadline = Date.now() + ms;
-  let value;
-  while (Date.now() < deadline) {
-    value = await probe();
-    if (check(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  assert.fail(`${what} within ${ms} ms; last seen ${JSON.stringify(value)}`);
 }
 
 function track(media, identity, kind) {
