@@ -2,10 +2,14 @@
 # Osprey's TURN relay and coturn side by side, on loopback, under the same coturn client workload:
 #   turnutils_uclient -y -c -m 20 -n 5000 -l 1000 -z 0
 # For each server: WARMUP_RUNS runs of the same workload first (a long-running relay has its hot path compiled; the
-# JVM's JIT needs about that much traffic), then the measured run; reports the client's loss and the server's CPU
-# seconds (utime+stime of the whole process, read from /proc/<pid>/stat before and after the measured run).
+# JVM's JIT needs about that much traffic), then the measured run; reports the client's loss, the server's CPU
+# seconds (utime+stime of the whole process, read from /proc/<pid>/stat before and after the measured run) and its
+# wake-ups (voluntary context switches of all its threads, from /proc/<pid>/task/*/status: each is a thread going to
+# sleep in epoll_wait or on a lock and being woken again).
 # Installs coturn with apt-get when it is missing; builds benchmarks/target/benchmarks.jar when it is missing.
-# Tunables (environment): CLIENTS MESSAGES LENGTH SPACING_MS THREADS ROUNDS WARMUP_RUNS COTURN_PORT OSPREY_PORT.
+# Tunables (environment): CLIENTS MESSAGES LENGTH SPACING_MS THREADS ROUNDS WARMUP_RUNS COTURN_PORT OSPREY_PORT, and
+# OSPREY_JAR (default benchmarks/target/benchmarks.jar) to measure another build of the benchmarks jar, and
+# OSPREY_JAVA_OPTS for extra JVM options (Osprey runs with the options ./osprey uses).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +22,7 @@ ROUNDS=${ROUNDS:-2}
 WARMUP_RUNS=${WARMUP_RUNS:-2}
 COTURN_PORT=${COTURN_PORT:-34780}
 OSPREY_PORT=${OSPREY_PORT:-34790}
+OSPREY_JAR=${OSPREY_JAR:-benchmarks/target/benchmarks.jar}
 USER_NAME=test
 PASSWORD=secret
 REALM=test.local
@@ -33,14 +38,14 @@ fi
 
 JAVA_HOME=$(scripts/find-jdk.sh)
 export JAVA_HOME
-if [ ! -f benchmarks/target/benchmarks.jar ]; then
+if [ ! -f "$OSPREY_JAR" ]; then
   mvn -B -q -pl benchmarks -am package -DskipTests
 fi
 # Netty's epoll transport is not a dependency of the benchmarks module; use the jars of the local Maven
 # repository when they are there (the server module depends on them), else Osprey runs on NIO.
 NETTY=$(sed -n 's:.*<netty.version>\(.*\)</netty.version>.*:\1:p' pom.xml)
 M2=${M2_REPO:-$HOME/.m2/repository}/io/netty
-CP=benchmarks/target/benchmarks.jar
+CP=$OSPREY_JAR
 for jar in "$M2/netty-transport-classes-epoll/$NETTY/netty-transport-classes-epoll-$NETTY.jar" \
            "$M2/netty-transport-native-unix-common/$NETTY/netty-transport-native-unix-common-$NETTY.jar" \
            "$M2/netty-transport-native-epoll/$NETTY/netty-transport-native-epoll-$NETTY-linux-$(uname -m | sed 's/aarch64/aarch_64/;s/x86_64/x86_64/').jar"; do
@@ -51,6 +56,10 @@ cpu_seconds() { # utime+stime of a process in seconds; fields counted after the 
   local ticks
   ticks=$(sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}')
   awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}'
+}
+
+wakeups() { # voluntary context switches summed over the process's threads
+  cat /proc/"$1"/task/*/status 2>/dev/null | awk '/^voluntary_ctxt_switches/ {s += $2} END {print s + 0}'
 }
 
 stop_server() {
@@ -76,13 +85,15 @@ uclient() { # port messages -> output of the client
 }
 
 measure() { # name port
-  local name=$1 port=$2 before after out lost pct sent recv wall rtt
+  local name=$1 port=$2 before after woken out lost pct sent recv wall rtt
   for _ in $(seq 1 "$WARMUP_RUNS"); do
     uclient "$port" "$MESSAGES" >"$WORK/warmup.out" || { echo "$name warm-up run failed:" >&2; tail -5 "$WORK/warmup.out" >&2; }
   done
   before=$(cpu_seconds "$SERVER_PID")
+  woken=$(wakeups "$SERVER_PID")
   out=$(uclient "$port" "$MESSAGES") || { echo "$name measured run failed:" >&2; echo "$out" | tail -5 >&2; }
   after=$(cpu_seconds "$SERVER_PID")
+  woken=$(( $(wakeups "$SERVER_PID") - woken ))
   lost=$(echo "$out" | sed -n 's/.*Total lost packets \([0-9]*\) (\([0-9.]*\)%).*/\1/p' | tail -1)
   pct=$(echo "$out" | sed -n 's/.*Total lost packets \([0-9]*\) (\([0-9.]*\)%).*/\2/p' | tail -1)
   sent=$(echo "$out" | sed -n 's/.*start_mclient: tot_send_msgs=\([0-9]*\), tot_recv_msgs=\([0-9]*\).*/\1/p' | tail -1)
@@ -91,8 +102,9 @@ measure() { # name port
   rtt=$(echo "$out" | sed -n 's/.*Average round trip delay \([0-9.]*\) ms.*/\1/p' | tail -1)
   cpu=$(awk -v a="$after" -v b="$before" 'BEGIN {printf "%.2f", a - b}')
   per=$(awk -v c="$cpu" -v r="${recv:-0}" 'BEGIN {if (r > 0) printf "%.2f", c * 1e6 / (2 * r); else print "n/a"}')
-  printf '| %-24s | %9s | %9s | %7s (%s%%) | %8s | %8s | %6s | %11s |\n' \
-    "$name" "${sent:-0}" "${recv:-0}" "${lost:-?}" "${pct:-?}" "$cpu" "$per" "${wall:-?}" "${rtt:-?}"
+  printf '| %-24s | %9s | %9s | %7s (%s%%) | %8s | %8s | %8s | %6s | %11s | %5s |\n' \
+    "$name" "${sent:-0}" "${recv:-0}" "${lost:-?}" "${pct:-?}" "$cpu" "$per" "$woken" "${wall:-?}" "${rtt:-?}" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 start_coturn() {
@@ -105,7 +117,11 @@ start_coturn() {
 }
 
 start_osprey() {
-  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseParallelGC -cp "$CP" dev.osprey.bench.turn.StandaloneTurnServer \
+  local opts=(--enable-native-access=ALL-UNNAMED) # as ./osprey runs the server
+  [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")" -lt 23 ] || opts+=(--sun-misc-unsafe-memory-access=allow)
+  # shellcheck disable=SC2086
+  "$JAVA_HOME/bin/java" "${opts[@]}" ${OSPREY_JAVA_OPTS:-} -Xms256m -Xmx256m -XX:+UseParallelGC -cp "$CP" \
+    dev.osprey.bench.turn.StandaloneTurnServer \
     --port="$OSPREY_PORT" --user="$USER_NAME:$PASSWORD" --realm="$REALM" --threads="$THREADS" \
     --min-port=57344 --max-port=65535 --allow=127.0.0.0/8 >"$WORK/osprey.log" 2>&1 &
   SERVER_PID=$!
@@ -115,8 +131,8 @@ start_osprey() {
 
 echo "turnutils_uclient -y -c -m $CLIENTS -n $MESSAGES -l $LENGTH -z $SPACING_MS; server threads $THREADS;" \
   "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(turnserver --version 2>/dev/null | head -1 | sed 's/^/coturn /'); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-echo "| server                   | sent msgs | recv msgs | lost (%)        | CPU s    | CPU µs/relayed pkt | wall s | avg RTT ms |"
-echo "|--------------------------|-----------|-----------|-----------------|----------|----------|--------|-------------|"
+echo "| server                   | sent msgs | recv msgs | lost (%)        | CPU s    | CPU µs/relayed pkt | wake-ups | wall s | avg RTT ms | load |"
+echo "|--------------------------|-----------|-----------|-----------------|----------|----------|----------|--------|-------------|------|"
 for round in $(seq 1 "$ROUNDS"); do
   start_coturn
   measure "coturn $(turnserver --version 2>/dev/null | head -1)" "$COTURN_PORT"
