@@ -4,6 +4,10 @@ import dev.osprey.turn.server.TurnClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -21,7 +25,7 @@ final class LoopbackTurnServer implements AutoCloseable {
     static final String PASSWORD = "wonderland";
     static final String REST_SECRET = "north";
     static final String REALM = "osprey.test";
-    final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    final EventLoopGroup group;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final TurnConfig config;
     final TurnServer server;
@@ -31,6 +35,13 @@ final class LoopbackTurnServer implements AutoCloseable {
     }
 
     LoopbackTurnServer(UnaryOperator<TurnConfig.Builder> customize, TurnClock clock) throws IOException {
+        this(customize, clock, false);
+    }
+
+    /** With {@code epoll}, the transport the server picks on Linux: epoll loops and channels, SO_REUSEPORT. */
+    LoopbackTurnServer(UnaryOperator<TurnConfig.Builder> customize, TurnClock clock, boolean epoll)
+            throws IOException {
+        group = new MultiThreadIoEventLoopGroup(2, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         int relayStart = 40000 + (int) (ProcessHandle.current().pid() % 200) * 100;
         TurnConfig.Builder builder = TurnConfig.builder().enabled(true)
                 .listenAddress(InetAddress.getLoopbackAddress())
@@ -41,8 +52,11 @@ final class LoopbackTurnServer implements AutoCloseable {
                 .perUserAllocationLimit(0)
                 .allowRestrictedPeerCidrs(List.of("127.0.0.0/8"));
         config = customize.apply(builder).build();
-        server = new TurnServer(config, meters,
-                TurnTransport.of(group, NioDatagramChannel.class, NioServerSocketChannel.class), clock);
+        TurnTransport transport = epoll
+                ? TurnTransport.of(group, EpollDatagramChannel.class, EpollServerSocketChannel.class)
+                        .withReusePort(EpollChannelOption.SO_REUSEPORT)
+                : TurnTransport.of(group, NioDatagramChannel.class, NioServerSocketChannel.class);
+        server = new TurnServer(config, meters, transport, clock);
         server.start();
     }
 

@@ -1,5 +1,6 @@
 package dev.osprey.turn.api;
 
+import dev.osprey.turn.server.TurnClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Acceptance against a real TURN client: coturn's {@code turnutils_uclient} allocates on Osprey's relay in this JVM,
@@ -63,6 +65,15 @@ class UclientAcceptanceTest {
         // -T: RFC 6062 allocations; every client Connects to every other one's relayed address, which announces the
         // connection with a ConnectionAttempt, and both ends bind a data connection with ConnectionBind
         uclient(List.of("-T", "-m", "4", "-n", "40", "-z", "5"), turn.udpPort()).assertNoLoss(4 * 40);
+    }
+
+    @Test
+    void tcpRelayAllocationsOnTheEpollTransportLoseNothing() throws Exception {
+        assumeTrue(io.netty.channel.epoll.Epoll.isAvailable(), "epoll is not available here");
+        try (LoopbackTurnServer epoll = new LoopbackTurnServer(b -> b, TurnClock.SYSTEM, true)) {
+            uclient(List.of("-T", "-m", "4", "-n", "40", "-z", "5"), epoll.udpPort()).assertNoLoss(4 * 40);
+            uclient(List.of("-y", "-c", "-m", "4", "-n", "40", "-z", "5"), epoll.udpPort()).assertNoLoss(4 * 40);
+        }
     }
 
     @Test
