@@ -4,7 +4,6 @@ import dev.osprey.turn.metrics.TurnMetrics;
 import dev.osprey.turn.server.Allocation;
 import dev.osprey.turn.server.RelaySocketFactory;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -36,12 +35,6 @@ public final class NettyRelaySockets implements RelaySocketFactory {
      */
     static final WriteBufferWaterMark WRITE_WATER_MARK = new WriteBufferWaterMark(
             MAX_MESSAGES_PER_READ * MAX_DATAGRAM_BYTES, 2 * MAX_MESSAGES_PER_READ * MAX_DATAGRAM_BYTES);
-    /**
-     * Receive buffer of relay sockets: room for a burst of a few hundred datagrams while the
-     * event loop serves other sockets (Linux's 208 KiB default dropped datagrams of flat-out senders in the coturn
-     * benchmark). Linux caps it at {@code net.core.rmem_max}.
-     */
-    static final int SOCKET_RECEIVE_BUFFER_BYTES = 1024 * 1024;
     private final Class<? extends DatagramChannel> channelClass;
     private final Map<ChannelOption<?>, Object> options;
     private final TurnMetrics metrics;
@@ -56,9 +49,11 @@ public final class NettyRelaySockets implements RelaySocketFactory {
     @Override
     public Future<Channel> open(Allocation allocation, InetSocketAddress bindAddress) {
         EventLoop loop = allocation.client().eventLoop();
-        Bootstrap bootstrap = datagramBootstrap(options, SOCKET_RECEIVE_BUFFER_BYTES)
-                .group(loop).channel(channelClass)
+        Bootstrap bootstrap = new Bootstrap().group(loop).channel(channelClass)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, datagramAllocator())
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WRITE_WATER_MARK)
                 .handler(new PeerRelayHandler(allocation, metrics));
+        applyOptions(bootstrap, options);
         ChannelFuture bound = bootstrap.bind(bindAddress);
         Promise<Channel> result = loop.newPromise();
         bound.addListener(f -> {
@@ -69,23 +64,6 @@ public final class NettyRelaySockets implements RelaySocketFactory {
             }
         });
         return result;
-    }
-
-    /**
-     * The settings every relay UDP socket shares: batched reads ({@link #datagramAllocator()}), a write water mark
-     * that holds a batch, {@code receiveBuffer} bytes of socket receive buffer, the transport's extra options, and
-     * Netty's pooled allocator: a received datagram lives until it is relayed on the same event loop, which that
-     * allocator's per-thread caches serve without locking (measured cheaper per packet than Netty 4.2's default
-     * adaptive allocator in {@code benchmarks/turn-vs-coturn.sh}).
-     */
-    static Bootstrap datagramBootstrap(Map<ChannelOption<?>, Object> options, int receiveBuffer) {
-        Bootstrap bootstrap = new Bootstrap()
-                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, datagramAllocator())
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WRITE_WATER_MARK)
-                .option(ChannelOption.SO_RCVBUF, receiveBuffer);
-        applyOptions(bootstrap, options);
-        return bootstrap;
     }
 
     /**

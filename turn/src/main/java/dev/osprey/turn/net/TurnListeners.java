@@ -55,11 +55,14 @@ public final class TurnListeners {
     public void bindUdp(InetSocketAddress address) {
         int sockets = transport.reusePort().isPresent() ? loopCount() : 1;
         for (int i = 0; i < sockets; i++) {
-            Bootstrap bootstrap = NettyRelaySockets.datagramBootstrap(transport.datagramOptions(), SOCKET_BUFFER_BYTES)
-                    .group(transport.group()).channel(transport.datagramChannel())
+            Bootstrap bootstrap = new Bootstrap().group(transport.group()).channel(transport.datagramChannel())
+                    .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                     .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, NettyRelaySockets.datagramAllocator())
+                    .option(ChannelOption.WRITE_BUFFER_WATER_MARK, NettyRelaySockets.WRITE_WATER_MARK)
                     .handler(new UdpListenerHandler(dispatcher));
             transport.reusePort().ifPresent(option -> bootstrap.option(option, true));
+            NettyRelaySockets.applyOptions(bootstrap, transport.datagramOptions());
             Channel channel = await(bootstrap.bind(address), "UDP", address);
             bound.putIfAbsent("UDP", (InetSocketAddress) channel.localAddress());
         }
