@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Osprey's TURN relay and coturn side by side, on loopback, under the same coturn client workload:
 #   turnutils_uclient -y -c -m 20 -n 5000 -l 1000 -z 0
-# For each server: WARMUP_RUNS runs of the same workload first (a long-running relay has its hot path compiled; the
-# JVM's JIT needs about that much traffic), then the measured run; reports the client's loss, the server's CPU
+# For each server: WARMUP_RUNS runs (default 5) of the same workload first (a long-running relay has its hot path and
+# its per-allocation control path compiled; after only 2 runs the JIT was still compiling during the measured run),
+# then the measured run; reports the client's loss, the server's CPU
 # seconds (utime+stime of the whole process, read from /proc/<pid>/stat before and after the measured run) and its
 # wake-ups (voluntary context switches of all its threads, from /proc/<pid>/task/*/status: each is a thread going to
 # sleep in epoll_wait or on a lock and being woken again).
@@ -19,7 +20,7 @@ LENGTH=${LENGTH:-1000}
 SPACING_MS=${SPACING_MS:-0}
 THREADS=${THREADS:-$(nproc)}
 ROUNDS=${ROUNDS:-2}
-WARMUP_RUNS=${WARMUP_RUNS:-2}
+WARMUP_RUNS=${WARMUP_RUNS:-5}
 COTURN_PORT=${COTURN_PORT:-34780}
 OSPREY_PORT=${OSPREY_PORT:-34790}
 OSPREY_JAR=${OSPREY_JAR:-benchmarks/target/benchmarks.jar}
