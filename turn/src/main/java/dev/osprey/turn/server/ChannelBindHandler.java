@@ -4,7 +4,6 @@ import dev.osprey.stun.attribute.ChannelNumber;
 import dev.osprey.stun.attribute.XorPeerAddress;
 import dev.osprey.turn.frame.ChannelData;
 import dev.osprey.turn.metrics.Refusal;
-import io.netty.buffer.ByteBuf;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -15,22 +14,14 @@ import java.util.Optional;
  * XOR-PEER-ADDRESS missing, the number bound to another peer or the peer to another number, a TCP allocation (RFC 6062
  * relays no datagrams) → 400; the peer checked (443, 403). Success binds or refreshes the channel for 600 s and installs or refreshes the peer's permission.
  */
-public final class ChannelBindHandler implements RequestHandler {
-    private final TurnServices services;
-    private final TurnResponder responder;
+public final class ChannelBindHandler extends AllocationRequestHandler {
 
     public ChannelBindHandler(TurnServices services) {
-        this.services = services;
-        this.responder = services.responder();
+        super(services);
     }
 
     @Override
-    public void handle(TurnRequest request, ByteBuf raw) {
-        Allocation allocation = request.connection().allocation();
-        if (allocation == null) {
-            responder.error(request, Refusal.ALLOCATION_MISMATCH);
-            return;
-        }
+    protected void handle(TurnRequest request, Allocation allocation) {
         Optional<ChannelNumber> number = request.message().attribute(ChannelNumber.class);
         Optional<XorPeerAddress> peer = request.message().attribute(XorPeerAddress.class);
         if (number.isEmpty() || !ChannelData.isValidChannelNumber(number.get().number()) || peer.isEmpty()

@@ -3,7 +3,6 @@ package dev.osprey.turn.server;
 import dev.osprey.stun.attribute.ConnectionId;
 import dev.osprey.stun.attribute.XorPeerAddress;
 import dev.osprey.turn.metrics.Refusal;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.Future;
 
@@ -18,22 +17,14 @@ import java.util.Optional;
  * server connects from the relayed transport address to the peer and answers when that is decided: 447 when it fails
  * or times out (at least 30 s), else success with the CONNECTION-ID the client binds a data connection with.
  */
-public final class ConnectHandler implements RequestHandler {
-    private final TurnServices services;
-    private final TurnResponder responder;
+public final class ConnectHandler extends AllocationRequestHandler {
 
     public ConnectHandler(TurnServices services) {
-        this.services = services;
-        this.responder = services.responder();
+        super(services);
     }
 
     @Override
-    public void handle(TurnRequest request, ByteBuf raw) {
-        Allocation allocation = request.connection().allocation();
-        if (allocation == null) {
-            responder.error(request, Refusal.ALLOCATION_MISMATCH);
-            return;
-        }
+    protected void handle(TurnRequest request, Allocation allocation) {
         TcpRelay tcp = allocation.tcp();
         Optional<XorPeerAddress> peer = request.message().attribute(XorPeerAddress.class);
         if (tcp == null || peer.isEmpty()) {

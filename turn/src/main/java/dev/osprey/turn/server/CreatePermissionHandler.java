@@ -3,7 +3,6 @@ package dev.osprey.turn.server;
 import dev.osprey.stun.attribute.StunAttribute;
 import dev.osprey.stun.attribute.XorPeerAddress;
 import dev.osprey.turn.metrics.Refusal;
-import io.netty.buffer.ByteBuf;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -14,22 +13,14 @@ import java.util.List;
  * checked (443, 403) and only when all pass are the permissions installed or refreshed for 300 seconds, so that a
  * refused request changes nothing.
  */
-public final class CreatePermissionHandler implements RequestHandler {
-    private final TurnServices services;
-    private final TurnResponder responder;
+public final class CreatePermissionHandler extends AllocationRequestHandler {
 
     public CreatePermissionHandler(TurnServices services) {
-        this.services = services;
-        this.responder = services.responder();
+        super(services);
     }
 
     @Override
-    public void handle(TurnRequest request, ByteBuf raw) {
-        Allocation allocation = request.connection().allocation();
-        if (allocation == null) {
-            responder.error(request, Refusal.ALLOCATION_MISMATCH);
-            return;
-        }
+    protected void handle(TurnRequest request, Allocation allocation) {
         List<InetSocketAddress> peers = peersOf(request);
         if (peers.isEmpty()) {
             responder.error(request, Refusal.BAD_REQUEST);

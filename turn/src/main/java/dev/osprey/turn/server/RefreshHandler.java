@@ -4,7 +4,6 @@ import dev.osprey.stun.attribute.AddressFamily;
 import dev.osprey.stun.attribute.Lifetime;
 import dev.osprey.stun.attribute.RequestedAddressFamily;
 import dev.osprey.turn.metrics.Refusal;
-import io.netty.buffer.ByteBuf;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,22 +13,14 @@ import java.util.Optional;
  * the allocation's → 443; LIFETIME 0 deletes the allocation at once, any other value sets the remaining lifetime
  * (clamped as for Allocate). The response carries the granted LIFETIME.
  */
-public final class RefreshHandler implements RequestHandler {
-    private final TurnServices services;
-    private final TurnResponder responder;
+public final class RefreshHandler extends AllocationRequestHandler {
 
     public RefreshHandler(TurnServices services) {
-        this.services = services;
-        this.responder = services.responder();
+        super(services);
     }
 
     @Override
-    public void handle(TurnRequest request, ByteBuf raw) {
-        Allocation allocation = request.connection().allocation();
-        if (allocation == null) {
-            responder.error(request, Refusal.ALLOCATION_MISMATCH);
-            return;
-        }
+    protected void handle(TurnRequest request, Allocation allocation) {
         Optional<RequestedAddressFamily> family = request.message().attribute(RequestedAddressFamily.class);
         if (family.isPresent() && family.get().familyCode()
                 != AddressFamily.of(allocation.relayAddress().getAddress()).code()) {
