@@ -106,7 +106,7 @@ public final class NettyTcpRelaySockets implements TcpRelaySockets {
         public void connect(ChannelHandlerContext ctx, SocketAddress remote, SocketAddress local,
                             ChannelPromise promise) {
             try {
-                new Socket(((UnixChannel) ctx.channel()).fd().intValue()).setReusePort(true);
+                ((Socket) ((UnixChannel) ctx.channel()).fd()).setReusePort(true);
             } catch (IOException e) {
                 promise.setFailure(e);
                 return;

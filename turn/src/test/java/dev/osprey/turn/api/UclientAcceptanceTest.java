@@ -1,6 +1,7 @@
 package dev.osprey.turn.api;
 
 import dev.osprey.turn.server.TurnClock;
+import io.netty.channel.epoll.Epoll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class UclientAcceptanceTest {
 
     @Test
     void tcpRelayAllocationsOnTheEpollTransportLoseNothing() throws Exception {
-        assumeTrue(io.netty.channel.epoll.Epoll.isAvailable(), "epoll is not available here");
+        assumeTrue(Epoll.isAvailable(), "epoll is not available here");
         try (LoopbackTurnServer epoll = new LoopbackTurnServer(b -> b, TurnClock.SYSTEM, true)) {
             uclient(List.of("-T", "-m", "4", "-n", "40", "-z", "5"), epoll.udpPort()).assertNoLoss(4 * 40);
             uclient(List.of("-y", "-c", "-m", "4", "-n", "40", "-z", "5"), epoll.udpPort()).assertNoLoss(4 * 40);
