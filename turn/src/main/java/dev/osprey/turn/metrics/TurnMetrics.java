@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The relay's meters, registered on the registry the server passes in: live allocations, permissions, channels and
- * TCP peer data connections (gauges); relayed packets and bytes by direction, drops by reason (function counters over
+ * TCP peer data connections (gauges); relayed packets and bytes by direction, packets relayed between two allocations of this server, drops by reason (function counters over
  * {@link LongAdder}s, so the per-packet cost is one uncontended add); refusals by reason and code, authentication
  * failures. On RFC 6062 data connections a "packet" is one read of the byte stream.
  */
@@ -26,6 +26,7 @@ public final class TurnMetrics {
     private final LongAdder bytesToPeer = new LongAdder();
     private final LongAdder packetsToClient = new LongAdder();
     private final LongAdder bytesToClient = new LongAdder();
+    private final LongAdder hairpinned = new LongAdder();
     private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
     private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
     private final Map<Refusal, Counter> authFailures = new EnumMap<>(Refusal.class);
@@ -43,6 +44,9 @@ public final class TurnMetrics {
                 .description("TURN allocations made").register(registry);
         relayed(registry, "client_to_peer", packetsToPeer, bytesToPeer);
         relayed(registry, "peer_to_client", packetsToClient, bytesToClient);
+        FunctionCounter.builder("osprey.turn.relayed.hairpin.packets", hairpinned, LongAdder::doubleValue)
+                .description("Packets relayed from one allocation straight to another of this server")
+                .register(registry);
         for (DropReason reason : DropReason.values()) {
             LongAdder adder = new LongAdder();
             drops.put(reason, adder);
@@ -106,6 +110,11 @@ public final class TurnMetrics {
     public void relayedToClient(int bytes) {
         packetsToClient.increment();
         bytesToClient.add(bytes);
+    }
+
+    /** Counts a packet that went from one allocation to another without leaving the process. */
+    public void hairpinned() {
+        hairpinned.increment();
     }
 
     public void dropped(DropReason reason) {

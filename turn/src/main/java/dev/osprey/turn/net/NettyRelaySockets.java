@@ -2,6 +2,7 @@ package dev.osprey.turn.net;
 
 import dev.osprey.turn.metrics.TurnMetrics;
 import dev.osprey.turn.server.Allocation;
+import dev.osprey.turn.server.PeerDataRelay;
 import dev.osprey.turn.server.RelaySocketFactory;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -37,13 +38,13 @@ public final class NettyRelaySockets implements RelaySocketFactory {
             MAX_MESSAGES_PER_READ * MAX_DATAGRAM_BYTES, 2 * MAX_MESSAGES_PER_READ * MAX_DATAGRAM_BYTES);
     private final Class<? extends DatagramChannel> channelClass;
     private final Map<ChannelOption<?>, Object> options;
-    private final TurnMetrics metrics;
+    private final PeerDataRelay peerData;
 
     public NettyRelaySockets(Class<? extends DatagramChannel> channelClass, Map<ChannelOption<?>, Object> options,
                              TurnMetrics metrics) {
         this.channelClass = channelClass;
         this.options = Map.copyOf(options);
-        this.metrics = metrics;
+        this.peerData = new PeerDataRelay(metrics);
     }
 
     @Override
@@ -52,7 +53,7 @@ public final class NettyRelaySockets implements RelaySocketFactory {
         Bootstrap bootstrap = new Bootstrap().group(loop).channel(channelClass)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, datagramAllocator())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WRITE_WATER_MARK)
-                .handler(new PeerRelayHandler(allocation, metrics));
+                .handler(new PeerRelayHandler(allocation, peerData));
         applyOptions(bootstrap, options);
         ChannelFuture bound = bootstrap.bind(bindAddress);
         Promise<Channel> result = loop.newPromise();

@@ -1,33 +1,22 @@
 package dev.osprey.turn.net;
 
-import dev.osprey.turn.metrics.DropReason;
-import dev.osprey.turn.metrics.TurnMetrics;
 import dev.osprey.turn.server.Allocation;
-import dev.osprey.turn.server.ClientConnection;
-import dev.osprey.turn.server.PeerDataFramer;
-import io.netty.buffer.ByteBuf;
+import dev.osprey.turn.server.PeerDataRelay;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 
-import java.net.InetSocketAddress;
-
 /**
- * The relay socket of one allocation, receiving from peers (RFC 8656 §10.3, §12.6): data from a peer with a permission
- * goes to the client as ChannelData when the peer has a channel, else as a Data indication; data from any other
- * address is dropped and counted. Runs on the allocation's event loop; the client's socket is flushed once per read
- * batch.
+ * The relay socket of one allocation, receiving from peers (RFC 8656 §10.3, §12.6) and handing each datagram to the
+ * {@link PeerDataRelay}. Runs on the allocation's event loop; the client's connection is flushed once per read batch.
  */
 public final class PeerRelayHandler extends ChannelInboundHandlerAdapter {
     private final Allocation allocation;
-    private final TurnMetrics metrics;
-    private final boolean stream;
-    private boolean flushPending;
+    private final PeerDataRelay relay;
 
-    public PeerRelayHandler(Allocation allocation, TurnMetrics metrics) {
+    public PeerRelayHandler(Allocation allocation, PeerDataRelay relay) {
         this.allocation = allocation;
-        this.metrics = metrics;
-        this.stream = allocation.fiveTuple().protocol().isStream();
+        this.relay = relay;
     }
 
     @Override
@@ -37,47 +26,17 @@ public final class PeerRelayHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            relay(packet.content(), packet.sender());
+            if (relay.toClient(allocation, packet.content(), packet.sender())) {
+                allocation.markClientFlushPending();
+            }
         } finally {
             packet.release();
         }
     }
 
-    private void relay(ByteBuf payload, InetSocketAddress peer) {
-        if (allocation.state() != Allocation.State.LIVE) {
-            metrics.dropped(DropReason.NO_ALLOCATION);
-            return;
-        }
-        if (!allocation.permissions().permits(peer.getAddress())) {
-            metrics.dropped(DropReason.NO_PERMISSION);
-            return;
-        }
-        int length = payload.readableBytes();
-        ClientConnection client = allocation.client();
-        if (!allocation.budget().tryConsume(length)) {
-            metrics.dropped(DropReason.BANDWIDTH);
-            return;
-        }
-        if (!client.isWritable()) {
-            metrics.dropped(DropReason.BACKPRESSURE);
-            return;
-        }
-        ByteBuf framed = PeerDataFramer.frame(client.alloc(), payload, peer, allocation.channels().byPeer(peer), stream);
-        if (framed == null) {
-            metrics.dropped(DropReason.MALFORMED);
-            return;
-        }
-        client.write(framed);
-        flushPending = true;
-        metrics.relayedToClient(length);
-    }
-
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (flushPending) {
-            flushPending = false;
-            allocation.client().flush();
-        }
+        allocation.flushPending();
     }
 
     @Override

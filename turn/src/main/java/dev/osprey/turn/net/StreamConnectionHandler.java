@@ -79,7 +79,7 @@ public final class StreamConnectionHandler extends ChannelInboundHandlerAdapter 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         for (int i = 0; i < relaysToFlush.size(); i++) {
-            relaysToFlush.get(i).flushRelay();
+            relaysToFlush.get(i).flushPending();
         }
         relaysToFlush.clear();
         ctx.flush();

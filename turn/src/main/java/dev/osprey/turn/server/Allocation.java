@@ -30,6 +30,8 @@ public final class Allocation {
     private TcpRelay tcp;
     private long expiresAtNanos;
     private boolean relayFlushPending;
+    private boolean clientFlushPending;
+    private HairpinOutbox hairpinOutbox;
     private State state = State.PENDING;
 
     /**
@@ -129,13 +131,45 @@ public final class Allocation {
         return true;
     }
 
-    /** Flushes the relay socket if packets were queued on it. */
-    public void flushRelay() {
+    /**
+     * Marks that a packet from a peer was queued for the client since the last flush.
+     *
+     * @return true the first time since the last flush, when the caller must remember to flush it
+     */
+    public boolean markClientFlushPending() {
+        if (clientFlushPending) {
+            return false;
+        }
+        clientFlushPending = true;
+        return true;
+    }
+
+    /** What this allocation relays to allocations of other event loops; null until it first does. */
+    HairpinOutbox hairpinOutbox() {
+        return hairpinOutbox;
+    }
+
+    void hairpinOutbox(HairpinOutbox outbox) {
+        this.hairpinOutbox = outbox;
+    }
+
+    /**
+     * Flushes what was queued since the last flush: on the relay socket, for allocations of other event loops, and
+     * on the client's connection.
+     */
+    public void flushPending() {
         if (relayFlushPending) {
             relayFlushPending = false;
             if (relayChannel != null) {
                 relayChannel.flush();
             }
+            if (hairpinOutbox != null) {
+                hairpinOutbox.handOff();
+            }
+        }
+        if (clientFlushPending) {
+            clientFlushPending = false;
+            client.flush();
         }
     }
 

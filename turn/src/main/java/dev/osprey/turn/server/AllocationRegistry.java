@@ -27,6 +27,7 @@ public final class AllocationRegistry {
     private final AllocationQuota quota;
     private final TurnMetrics metrics;
     private final TurnClock clock;
+    private final HairpinRelay hairpin;
     private final Map<EventExecutor, AllocationSweeper> sweepers = new ConcurrentHashMap<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private volatile boolean scheduleTimers = true;
@@ -36,6 +37,12 @@ public final class AllocationRegistry {
         this.quota = quota;
         this.metrics = metrics;
         this.clock = clock;
+        this.hairpin = new HairpinRelay(new PeerDataRelay(metrics));
+    }
+
+    /** Relaying between the live UDP allocations of this registry. */
+    public HairpinRelay hairpin() {
+        return hairpin;
     }
 
     /** Tests drive {@link AllocationSweeper#sweep} themselves; call before the first allocation. */
@@ -47,6 +54,7 @@ public final class AllocationRegistry {
     public void register(Allocation allocation) {
         allocation.makeLive();
         sweeperOf(allocation.client().eventLoop()).add(allocation);
+        hairpin.add(allocation);
         metrics.allocationCreated();
         LOG.debug("TURN allocation made: {}", allocation);
     }
@@ -72,6 +80,8 @@ public final class AllocationRegistry {
         if (sweeper != null) {
             sweeper.remove(allocation);
         }
+        hairpin.remove(allocation);
+        allocation.flushPending(); // hands off what it relayed to other loops in this batch
         if (allocation.tcp() != null) {
             allocation.tcp().closeAll(); // RFC 6062 §5.5: data connections end with their allocation
         }

@@ -40,7 +40,10 @@ public interface ClientConnection {
     /** The response cache of this 5-tuple's transactions. */
     TransactionCache transactions();
 
-    /** Asks for {@code allocation}'s relay socket to be flushed when the current read batch ends. */
+    /**
+     * Asks for what was queued for {@code allocation} during the current read batch (on its relay socket, or for its
+     * client when the batch relayed to it from another allocation) to be flushed when the batch ends.
+     */
     void flushRelayLater(Allocation allocation);
 
     /**

@@ -21,9 +21,11 @@ import java.util.Optional;
  */
 public final class SendIndicationHandler {
     private final TurnMetrics metrics;
+    private final ChannelDataRelay relay;
 
-    public SendIndicationHandler(TurnMetrics metrics) {
+    public SendIndicationHandler(TurnMetrics metrics, ChannelDataRelay relay) {
         this.metrics = metrics;
+        this.relay = relay;
     }
 
     /** Handles the Send indication in {@code raw}; does not release it. */
@@ -56,6 +58,6 @@ public final class SendIndicationHandler {
             return;
         }
         ByteBuf data = raw.retainedSlice(dataIndex, AttributeScanner.valueLength(raw, dataIndex));
-        ChannelDataRelay.send(allocation, data, peerAddress, metrics);
+        relay.send(allocation, data, peerAddress);
     }
 }

@@ -37,8 +37,8 @@ public final class TurnMessageDispatcher {
         this.services = services;
         this.authenticator = new Authenticator(services);
         this.responder = services.responder();
-        this.channelData = new ChannelDataRelay(services.metrics());
-        this.sendIndications = new SendIndicationHandler(services.metrics());
+        this.channelData = new ChannelDataRelay(services.metrics(), services.registry().hairpin());
+        this.sendIndications = new SendIndicationHandler(services.metrics(), channelData);
         this.handlers = Map.of(
                 StunMethod.BINDING, new BindingHandler(services),
                 StunMethod.ALLOCATE, new AllocateHandler(services),

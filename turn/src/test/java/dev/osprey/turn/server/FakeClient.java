@@ -96,7 +96,7 @@ final class FakeClient implements ClientConnection {
 
     /** What a listener does at the end of a read batch. */
     void endOfReadBatch() {
-        relaysToFlush.forEach(Allocation::flushRelay);
+        relaysToFlush.forEach(Allocation::flushPending);
         relaysToFlush.clear();
     }
 

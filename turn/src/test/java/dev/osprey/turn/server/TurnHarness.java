@@ -96,7 +96,7 @@ final class TurnHarness implements AutoCloseable {
             failNextBinds--;
             return loopOwner.eventLoop().newFailedFuture(new java.net.BindException("port in use"));
         }
-        EmbeddedChannel relay = new EmbeddedChannel(new PeerRelayHandler(allocation, metrics));
+        EmbeddedChannel relay = new EmbeddedChannel(new PeerRelayHandler(allocation, new PeerDataRelay(metrics)));
         relays.add(relay);
         return loopOwner.eventLoop().newSucceededFuture(relay);
     }
