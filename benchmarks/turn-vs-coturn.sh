@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Osprey's TURN relay and coturn side by side, on loopback, under the same coturn client workload:
-#   turnutils_uclient -y -c -m 20 -n 5000 -l 1000 -z 0
+# Osprey's TURN relay and coturn side by side, on loopback, under the same coturn client workloads:
+#   client-to-client: turnutils_uclient -y -c -m 20 -n 5000 -l 1000 -z 0 (each client's peer is another client's
+#     relayed address on the same server, so each message is relayed twice: into one allocation and out of another)
+#   external peer:    turnutils_uclient -c -m 20 -n 5000 -l 1000 -z 0 -e 127.0.0.1 -r PEER_PORT, against coturn's
+#     turnutils_peer echoing every datagram (each message goes out to the peer and its echo comes back)
 # For each server: WARMUP_RUNS runs (default 5) of the same workload first (a long-running relay has its hot path and
 # its per-allocation control path compiled; after only 2 runs the JIT was still compiling during the measured run),
 # then the measured run; reports the client's loss, the server's CPU
@@ -8,7 +11,8 @@
 # wake-ups (voluntary context switches of all its threads, from /proc/<pid>/task/*/status: each is a thread going to
 # sleep in epoll_wait or on a lock and being woken again).
 # Installs coturn with apt-get when it is missing; builds benchmarks/target/benchmarks.jar when it is missing.
-# Tunables (environment): CLIENTS MESSAGES LENGTH SPACING_MS THREADS ROUNDS WARMUP_RUNS COTURN_PORT OSPREY_PORT, and
+# Tunables (environment): CLIENTS MESSAGES LENGTH SPACING_MS THREADS ROUNDS WARMUP_RUNS COTURN_PORT OSPREY_PORT
+# PEER_PORT, WORKLOADS (default "client-to-client external-peer"), and
 # OSPREY_JAR (default benchmarks/target/benchmarks.jar) to measure another build of the benchmarks jar, and
 # OSPREY_JAVA_OPTS for extra JVM options (Osprey runs with the options ./osprey uses).
 set -euo pipefail
@@ -23,13 +27,16 @@ ROUNDS=${ROUNDS:-2}
 WARMUP_RUNS=${WARMUP_RUNS:-5}
 COTURN_PORT=${COTURN_PORT:-34780}
 OSPREY_PORT=${OSPREY_PORT:-34790}
+PEER_PORT=${PEER_PORT:-34800}
+WORKLOADS=${WORKLOADS:-client-to-client external-peer}
 OSPREY_JAR=${OSPREY_JAR:-benchmarks/target/benchmarks.jar}
 USER_NAME=test
 PASSWORD=secret
 REALM=test.local
 WORK=$(mktemp -d)
 SERVER_PID=""
-trap 'stop_server; rm -rf "$WORK"' EXIT
+PEER_PID=""
+trap 'stop_server; stop_peer; rm -rf "$WORK"' EXIT
 
 if ! command -v turnserver >/dev/null || ! command -v turnutils_uclient >/dev/null; then
   echo "coturn is missing: installing it with apt-get" >&2
@@ -80,8 +87,18 @@ wait_for_udp() { # the server answers a STUN binding request on its port
   return 1
 }
 
-uclient() { # port messages -> output of the client
-  turnutils_uclient -y -c -m "$CLIENTS" -n "$2" -l "$LENGTH" -z "$SPACING_MS" \
+stop_peer() {
+  if [ -n "$PEER_PID" ] && kill -0 "$PEER_PID" 2>/dev/null; then
+    kill "$PEER_PID"
+    wait "$PEER_PID" 2>/dev/null || true
+  fi
+  PEER_PID=""
+}
+
+uclient() { # port messages -> output of the client, under the current WORKLOAD
+  local target=(-y)
+  [ "$WORKLOAD" = client-to-client ] || target=(-e 127.0.0.1 -r "$PEER_PORT")
+  turnutils_uclient "${target[@]}" -c -m "$CLIENTS" -n "$2" -l "$LENGTH" -z "$SPACING_MS" \
     -u "$USER_NAME" -w "$PASSWORD" -p "$1" 127.0.0.1 2>&1
 }
 
@@ -103,8 +120,8 @@ measure() { # name port
   rtt=$(echo "$out" | sed -n 's/.*Average round trip delay \([0-9.]*\) ms.*/\1/p' | tail -1)
   cpu=$(awk -v a="$after" -v b="$before" 'BEGIN {printf "%.2f", a - b}')
   per=$(awk -v c="$cpu" -v r="${recv:-0}" 'BEGIN {if (r > 0) printf "%.2f", c * 1e6 / (2 * r); else print "n/a"}')
-  printf '| %-24s | %9s | %9s | %7s (%s%%) | %8s | %8s | %8s | %6s | %11s | %5s |\n' \
-    "$name" "${sent:-0}" "${recv:-0}" "${lost:-?}" "${pct:-?}" "$cpu" "$per" "$woken" "${wall:-?}" "${rtt:-?}" \
+  printf '| %-16s | %-24s | %9s | %9s | %7s (%s%%) | %8s | %8s | %8s | %6s | %11s | %5s |\n' \
+    "$WORKLOAD" "$name" "${sent:-0}" "${recv:-0}" "${lost:-?}" "${pct:-?}" "$cpu" "$per" "$woken" "${wall:-?}" "${rtt:-?}" \
     "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
@@ -130,16 +147,23 @@ start_osprey() {
   grep -m1 READY "$WORK/osprey.log" >&2 || true
 }
 
-echo "turnutils_uclient -y -c -m $CLIENTS -n $MESSAGES -l $LENGTH -z $SPACING_MS; server threads $THREADS;" \
+echo "turnutils_uclient [-y | -e 127.0.0.1 -r $PEER_PORT] -c -m $CLIENTS -n $MESSAGES -l $LENGTH -z $SPACING_MS; server threads $THREADS;" \
   "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(turnserver --version 2>/dev/null | head -1 | sed 's/^/coturn /'); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-echo "| server                   | sent msgs | recv msgs | lost (%)        | CPU s    | CPU µs/relayed pkt | wake-ups | wall s | avg RTT ms | load |"
-echo "|--------------------------|-----------|-----------|-----------------|----------|----------|----------|--------|-------------|------|"
+echo "| workload         | server                   | sent msgs | recv msgs | lost (%)        | CPU s    | CPU µs/relayed pkt | wake-ups | wall s | avg RTT ms | load |"
+echo "|------------------|--------------------------|-----------|-----------|-----------------|----------|----------|----------|--------|-------------|------|"
 for round in $(seq 1 "$ROUNDS"); do
-  start_coturn
-  measure "coturn $(turnserver --version 2>/dev/null | head -1)" "$COTURN_PORT"
-  stop_server
-  start_osprey
-  measure "Osprey ($(grep -o 'epoll\|nio' "$WORK/osprey.log" | head -1))" "$OSPREY_PORT"
-  stop_server
-  grep 'METER osprey.turn.dropped' "$WORK/osprey.log" | sed 's/^/  Osprey /' >&2 || true
+  for WORKLOAD in $WORKLOADS; do
+    if [ "$WORKLOAD" != client-to-client ]; then
+      turnutils_peer -L 127.0.0.1 -p "$PEER_PORT" >"$WORK/peer.log" 2>&1 &
+      PEER_PID=$!
+    fi
+    start_coturn
+    measure "coturn $(turnserver --version 2>/dev/null | head -1)" "$COTURN_PORT"
+    stop_server
+    start_osprey
+    measure "Osprey ($(grep -o 'epoll\|nio' "$WORK/osprey.log" | head -1))" "$OSPREY_PORT"
+    stop_server
+    stop_peer
+    grep 'METER osprey.turn.dropped' "$WORK/osprey.log" | sed 's/^/  Osprey /' >&2 || true
+  done
 done
