@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The relay's meters, registered on the registry the server passes in: live allocations, permissions, channels and
- * TCP peer data connections (gauges); relayed packets and bytes by direction, packets relayed between two allocations of this server, drops by reason (function counters over
- * {@link LongAdder}s, so the per-packet cost is one uncontended add); refusals by reason and code, authentication
- * failures. On RFC 6062 data connections a "packet" is one read of the byte stream.
+ * TCP peer data connections (gauges); relayed packets and bytes by direction, packets relayed between two allocations
+ * of this server, drops by reason (function counters over {@link LongAdder}s, so the per-packet cost is one uncontended
+ * add); refusals by reason and code, authentication failures. On RFC 6062 data connections a "packet" is one read of
+ * the byte stream.
  */
 public final class TurnMetrics {
     private final AtomicInteger allocations = new AtomicInteger();

@@ -14,7 +14,7 @@ import java.net.InetSocketAddress;
  * The hot path from client to peer (RFC 8656 §12.6): a ChannelData message on an allocation's 5-tuple is relayed to
  * the peer bound to its channel number as a UDP datagram from the relayed address. Nothing is decoded and nothing
  * copied: the datagram's payload is a {@code retainedSlice} of the received buffer. When the peer is another
- * allocation of this server on the same event loop, the {@link HairpinRelay} hands the data to it directly.
+ * allocation of this server, the {@link HairpinRelay} hands the data to it without a trip through the kernel.
  * ChannelData for an unbound channel, to a peer whose permission expired, over the bandwidth cap or into a full socket
  * is dropped and counted.
  */

@@ -9,11 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Relaying between two allocations of this server without a trip through the kernel. When both ends of a call are
  * relayed by the same TURN server, one allocation's peer is the other's relayed transport address (RFC 8656 §2.2):
- * data sent to it would leave one relay socket only to arrive at the other. When the receiving allocation is served by
- * the same event loop, the data goes straight to its client instead, as if it had arrived at its relay socket from
- * the sending allocation's relayed address: the same permission check, bandwidth cap and framing apply
- * ({@link PeerDataRelay}), and the client sees the same message. Allocations on other event loops, and RFC 6062 TCP
- * allocations, are reached through their sockets as before.
+ * data sent to it would leave one relay socket only to arrive at the other. Instead it goes to the receiving
+ * allocation as if it had arrived at its relay socket from the sending allocation's relayed address: the same
+ * permission check, bandwidth cap and framing apply ({@link PeerDataRelay}), and the client sees the same message.
+ * When the current event loop owns the receiving allocation that happens at once; when another loop does, the sender's
+ * {@link HairpinOutbox} hands the read batch's messages over as one task per loop. RFC 6062 TCP allocations are reached
+ * through their sockets as before.
  *
  * <p>Live UDP allocations are indexed by the relayed address they advertise; the index is written by the allocation
  * registry on whichever loop makes or deletes an allocation and read lock-free on every relayed packet.
