@@ -58,6 +58,16 @@ class HairpinRelayTest {
         return response.attribute(XorRelayedAddress.class).orElseThrow().address();
     }
 
+    /** Two clients, each with a UDP allocation. */
+    private Pair pair() throws IOException {
+        StreamTurnClient first = client();
+        StreamTurnClient second = client();
+        return new Pair(first, second, allocate(first), allocate(second));
+    }
+
+    private record Pair(StreamTurnClient a, StreamTurnClient b, InetSocketAddress relayA, InetSocketAddress relayB) {
+    }
+
     private static void succeeds(StunMessage response) {
         assertThat(response.messageClass()).as("%s", response).isEqualTo(StunClass.SUCCESS_RESPONSE);
     }
@@ -106,33 +116,40 @@ class HairpinRelayTest {
 
     @Test
     void theReceiverAnswersOnItsOwnChannelAndTheSenderGetsChannelData() throws IOException {
-        StreamTurnClient a = client();
-        StreamTurnClient b = client();
-        InetSocketAddress relayA = allocate(a);
-        InetSocketAddress relayB = allocate(b);
-        succeeds(a.request(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4100), new XorPeerAddress(relayB)));
-        succeeds(b.request(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4200), new XorPeerAddress(relayA)));
+        Pair p = pair();
+        succeeds(p.a().request(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4100), new XorPeerAddress(p.relayB())));
+        succeeds(p.b().request(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4200), new XorPeerAddress(p.relayA())));
 
-        a.write(channelData(0x4100, PAYLOAD));
-        assertThat(b.readExactly(12)).containsExactly(channelData(0x4200, PAYLOAD));
-        b.write(channelData(0x4200, PAYLOAD));
-        assertThat(a.readExactly(12)).containsExactly(channelData(0x4100, PAYLOAD));
+        p.a().write(channelData(0x4100, PAYLOAD));
+        assertThat(p.b().readExactly(12)).containsExactly(channelData(0x4200, PAYLOAD));
+        p.b().write(channelData(0x4200, PAYLOAD));
+        assertThat(p.a().readExactly(12)).containsExactly(channelData(0x4100, PAYLOAD));
     }
 
     @Test
     void aReceiverWithoutPermissionForTheSenderGetsNothing() throws IOException {
-        StreamTurnClient sender = client();
-        StreamTurnClient receiver = client();
-        allocate(sender);
-        InetSocketAddress receiverRelay = allocate(receiver);
-        succeeds(sender.request(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4000), new XorPeerAddress(receiverRelay)));
+        Pair p = pair();
+        succeeds(p.a().request(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4000), new XorPeerAddress(p.relayB())));
 
-        sender.write(channelData(0x4000, PAYLOAD));
+        p.a().write(channelData(0x4000, PAYLOAD));
 
         awaitCount("osprey.turn.dropped", 1, "reason", "no_permission");
-        receiver.socket.setSoTimeout(300);
-        assertThatThrownBy(receiver::read).isInstanceOf(SocketTimeoutException.class);
+        p.b().socket.setSoTimeout(300);
+        assertThatThrownBy(p.b()::read).isInstanceOf(SocketTimeoutException.class);
         assertThat(turn.counter("osprey.turn.relayed.hairpin.packets")).isEqualTo(1);
+    }
+
+    @Test
+    void afterTheReceiverIsGoneDataGoesOutThroughTheRelaySocket() throws IOException {
+        Pair p = pair();
+        succeeds(p.b().request(StunMethod.CREATE_PERMISSION, new XorPeerAddress(p.relayA())));
+        succeeds(p.a().request(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4000), new XorPeerAddress(p.relayB())));
+        succeeds(p.b().request(StunMethod.REFRESH, new Lifetime(0)));
+
+        p.a().write(channelData(0x4000, PAYLOAD));
+
+        awaitCount("osprey.turn.relayed.packets", 1, "direction", "client_to_peer");
+        assertThat(turn.counter("osprey.turn.relayed.hairpin.packets")).isZero();
     }
 
     /** Waits (up to five seconds) for the server's loops to have counted {@code expected}. */
@@ -142,21 +159,5 @@ class HairpinRelayTest {
             Thread.onSpinWait();
         }
         assertThat(turn.counter(name, tags)).isEqualTo(expected);
-    }
-
-    @Test
-    void afterTheReceiverIsGoneDataGoesOutThroughTheRelaySocket() throws IOException {
-        StreamTurnClient sender = client();
-        StreamTurnClient receiver = client();
-        InetSocketAddress senderRelay = allocate(sender);
-        InetSocketAddress receiverRelay = allocate(receiver);
-        succeeds(receiver.request(StunMethod.CREATE_PERMISSION, new XorPeerAddress(senderRelay)));
-        succeeds(sender.request(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4000), new XorPeerAddress(receiverRelay)));
-        succeeds(receiver.request(StunMethod.REFRESH, new Lifetime(0)));
-
-        sender.write(channelData(0x4000, PAYLOAD));
-
-        awaitCount("osprey.turn.relayed.packets", 1, "direction", "client_to_peer");
-        assertThat(turn.counter("osprey.turn.relayed.hairpin.packets")).isZero();
     }
 }
