@@ -76,9 +76,4 @@ public final class HairpinRelay {
         }
         return true;
     }
-
-    /** How many allocations are indexed now. */
-    int size() {
-        return byRelayedAddress.size();
-    }
 }
